@@ -1,0 +1,24 @@
+namespace GpuKMeans.Backends;
+
+/// <summary>
+/// A compute device as the solver sees it: it only makes points resident. Everything the Lloyd loop and
+/// the initialisers need from a device is on <see cref="IDevicePoints"/>.
+/// </summary>
+internal interface IKMeansBackend : IDisposable
+{
+    /// <summary>The backend kind actually in use (never <see cref="KMeansBackend.Auto"/>).</summary>
+    KMeansBackend Kind { get; }
+
+    /// <summary>Short backend name for reports: "CUDA", "OpenCL", "CPU".</summary>
+    string Name { get; }
+
+    /// <summary>The device's own name.</summary>
+    string DeviceName { get; }
+
+    /// <summary>
+    /// Copies <paramref name="points"/> (row-major, <paramref name="dimensions"/> columns) and their
+    /// weights (empty = all 1) to the device, with the work buffers a fit of up to
+    /// <paramref name="maxClusterCount"/> clusters needs.
+    /// </summary>
+    IDevicePoints Upload(ReadOnlySpan<float> points, int dimensions, ReadOnlySpan<float> weights, int maxClusterCount);
+}

@@ -1,0 +1,43 @@
+using ILGPU.Runtime;
+
+namespace GpuKMeans.Backends.Ilgpu;
+
+/// <summary>The ILGPU backend: one accelerator (CUDA, OpenCL or ILGPU's CPU accelerator) and its loaded kernels.</summary>
+internal sealed class IlgpuBackend : IKMeansBackend
+{
+    private readonly Accelerator _accelerator;
+    private IlgpuKernelSet? _kernels;
+
+    public IlgpuBackend(Accelerator accelerator)
+    {
+        _accelerator = accelerator;
+        Kind = accelerator.AcceleratorType switch
+        {
+            AcceleratorType.Cuda => KMeansBackend.Cuda,
+            AcceleratorType.OpenCL => KMeansBackend.OpenCL,
+            _ => KMeansBackend.Cpu,
+        };
+    }
+
+    public KMeansBackend Kind { get; }
+
+    public string Name => Kind switch
+    {
+        KMeansBackend.Cuda => "CUDA",
+        KMeansBackend.OpenCL => "OpenCL",
+        _ => "CPU",
+    };
+
+    public string DeviceName => _accelerator.Name;
+
+    /// <summary>Kernels are compiled on first use (≈ 250 ms each on CUDA), then reused for every fit.</summary>
+    private IlgpuKernelSet Kernels => _kernels ??= new IlgpuKernelSet(_accelerator);
+
+    public IDevicePoints Upload(ReadOnlySpan<float> points, int dimensions, ReadOnlySpan<float> weights, int maxClusterCount) =>
+        new IlgpuDevicePoints(_accelerator, Kernels, points, dimensions, weights);
+
+    public void Dispose()
+    {
+        // The accelerator belongs to the KMeansDevice that made this backend; nothing else to free.
+    }
+}

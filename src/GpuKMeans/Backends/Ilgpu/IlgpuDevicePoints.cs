@@ -1,0 +1,182 @@
+using GpuKMeans.Backends.Ilgpu.Kernels;
+using ILGPU;
+using ILGPU.Runtime;
+
+namespace GpuKMeans.Backends.Ilgpu;
+
+/// <summary>
+/// Points resident in an ILGPU accelerator's memory and the work buffers of one fit. Launches kernels on
+/// the accelerator's default stream; only the small results the solver asks for are copied back.
+/// </summary>
+internal sealed partial class IlgpuDevicePoints : IDevicePoints
+{
+    /// <summary>Most distance-matrix cells computed per launch by <see cref="ComputeDistances"/> (64 MiB).</summary>
+    private const long DistanceChunkCells = 1L << 24;
+
+    private readonly Accelerator _accelerator;
+    private readonly AcceleratorStream _stream;
+    private readonly IlgpuKernelSet _kernels;
+    private readonly MemoryBuffer1D<float, Stride1D.Dense> _points;
+    private readonly MemoryBuffer1D<float, Stride1D.Dense> _pointNorms;
+    private readonly MemoryBuffer1D<float, Stride1D.Dense> _weights;
+    private readonly MemoryBuffer1D<float, Stride1D.Dense> _minDistances;
+    private MemoryBuffer1D<int, Stride1D.Dense> _labels;
+    private MemoryBuffer1D<int, Stride1D.Dense> _previousLabels;
+    private readonly List<MemoryBuffer> _owned = [];
+
+    private MemoryBuffer1D<float, Stride1D.Dense>? _centroids;
+    private MemoryBuffer1D<float, Stride1D.Dense>? _centroidNorms;
+    private int _clusterCount;
+    private ReductionBuffers? _reduction;
+    private MemoryBuffer1D<float, Stride1D.Dense>? _distanceChunk;
+
+    public IlgpuDevicePoints(Accelerator accelerator, IlgpuKernelSet kernels, ReadOnlySpan<float> points, int dimensions, ReadOnlySpan<float> weights)
+    {
+        _accelerator = accelerator;
+        _stream = accelerator.DefaultStream;
+        _kernels = kernels;
+        Dimensions = dimensions;
+        Count = points.Length / dimensions;
+        ClosestBlockSize = Math.Max(256, (Count + 4095) / 4096);
+        try
+        {
+            _points = Own(accelerator.Allocate1D<float>(points.Length));
+            _points.View.CopyFromCPU(_stream, points);
+            _pointNorms = Own(accelerator.Allocate1D<float>(Count));
+            _kernels.RowNorms(Count, _points.View, _pointNorms.View, dimensions);
+            _weights = Own(accelerator.Allocate1D<float>(Count));
+            if (weights.IsEmpty)
+                _weights.View.CopyFromCPU(_stream, Ones(Count));
+            else
+                _weights.View.CopyFromCPU(_stream, weights);
+            _minDistances = Own(accelerator.Allocate1D<float>(Count));
+            _labels = Own(accelerator.Allocate1D<int>(Count));
+            _previousLabels = Own(accelerator.Allocate1D<int>(Count));
+            _closest = Own(accelerator.Allocate1D<float>(Count));
+            _closestBlockSums = Own(accelerator.Allocate1D<double>((Count + ClosestBlockSize - 1) / ClosestBlockSize));
+            ResetLabels();
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
+    }
+
+    public int Count { get; }
+
+    public int Dimensions { get; }
+
+    public void SetCentroids(ReadOnlySpan<float> centroids, int clusterCount)
+    {
+        if (_centroids is null || _centroids.Length < centroids.Length)
+        {
+            Release(_centroids);
+            Release(_centroidNorms);
+            _centroids = Own(_accelerator.Allocate1D<float>(centroids.Length));
+            _centroidNorms = Own(_accelerator.Allocate1D<float>(clusterCount));
+        }
+        _clusterCount = clusterCount;
+        _centroids.View.SubView(0, centroids.Length).CopyFromCPU(_stream, centroids);
+        _kernels.RowNorms(clusterCount, _centroids.View, _centroidNorms!.View, Dimensions);
+    }
+
+    public void ResetLabels()
+    {
+        // -1 in every byte is -1 as an int: no label equals it, so every point counts as changed.
+        _labels.View.MemSet(_stream, 0xFF);
+        _previousLabels.View.MemSet(_stream, 0xFF);
+    }
+
+    public void Assign()
+    {
+        (_labels, _previousLabels) = (_previousLabels, _labels);
+        _kernels.AssignLabels(
+            Count, _points.View, _pointNorms.View, _centroids!.View, _centroidNorms!.View,
+            _labels.View, _minDistances.View, Dimensions, _clusterCount);
+    }
+
+    public ClusterSums Accumulate()
+    {
+        var shape = new ReductionShape(Count, Dimensions, _clusterCount);
+        var buffers = _reduction is not null && _reduction.Fits(shape) ? _reduction : ReplaceReduction(shape);
+        _kernels.AccumulateCentroids(
+            new Index2D(Dimensions + 1, shape.BlockCount),
+            _points.View, _weights.View, _labels.View, _previousLabels.View, _minDistances.View,
+            buffers.PartialSums.View, buffers.PartialWeights.View, buffers.PartialInertia.View,
+            buffers.PartialChanges.View, shape);
+        _kernels.CombineCentroids(
+            new Index2D(Dimensions + 1, _clusterCount + 1),
+            buffers.PartialSums.View, buffers.PartialWeights.View, buffers.PartialInertia.View,
+            buffers.PartialChanges.View, buffers.Output.View, shape);
+
+        var output = new double[shape.OutputLength];
+        buffers.Output.View.SubView(0, output.Length).CopyToCPU(_stream, output);
+        int k = _clusterCount, kd = k * Dimensions;
+        return new ClusterSums(output[..kd], output[kd..(kd + k)], output[kd + k], (long)output[kd + k + 1]);
+    }
+
+    public void CopyLabels(Span<int> labels) => _labels.View.SubView(0, labels.Length).CopyToCPU(_stream, labels);
+
+    public void CopyMinDistances(Span<float> distances) =>
+        _minDistances.View.SubView(0, distances.Length).CopyToCPU(_stream, distances);
+
+    public void ComputeDistances(int firstRow, int rowCount, Span<float> distances)
+    {
+        int k = _clusterCount;
+        int rowsPerChunk = (int)Math.Max(1, Math.Min(rowCount, DistanceChunkCells / k));
+        long cells = (long)rowsPerChunk * k;
+        if (_distanceChunk is null || _distanceChunk.Length < cells)
+        {
+            Release(_distanceChunk);
+            _distanceChunk = Own(_accelerator.Allocate1D<float>(cells));
+        }
+        for (int done = 0; done < rowCount; done += rowsPerChunk)
+        {
+            int rows = Math.Min(rowsPerChunk, rowCount - done);
+            _kernels.DistanceMatrix(
+                new Index2D(k, rows), _points.View, _pointNorms.View, _centroids!.View,
+                _centroidNorms!.View, _distanceChunk.View, firstRow + done, Dimensions, k);
+            _distanceChunk.View.SubView(0, (long)rows * k).CopyToCPU(_stream, distances.Slice(done * k, rows * k));
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var buffer in _owned)
+            buffer.Dispose();
+        _owned.Clear();
+    }
+
+    private T Own<T>(T buffer) where T : MemoryBuffer
+    {
+        _owned.Add(buffer);
+        return buffer;
+    }
+
+    private void Release(MemoryBuffer? buffer)
+    {
+        if (buffer is null)
+            return;
+        _owned.Remove(buffer);
+        buffer.Dispose();
+    }
+
+    private ReductionBuffers ReplaceReduction(ReductionShape shape)
+    {
+        if (_reduction is not null)
+            foreach (var buffer in _reduction.All)
+                Release(buffer);
+        _reduction = new ReductionBuffers(_accelerator, shape);
+        foreach (var buffer in _reduction.All)
+            _owned.Add(buffer);
+        return _reduction;
+    }
+
+    private static float[] Ones(int count)
+    {
+        var ones = new float[count];
+        Array.Fill(ones, 1f);
+        return ones;
+    }
+}

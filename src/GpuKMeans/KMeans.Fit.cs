@@ -1,0 +1,98 @@
+using GpuKMeans.Data;
+using GpuKMeans.Init;
+using GpuKMeans.Solver;
+
+namespace GpuKMeans;
+
+/// <summary>Fitting.</summary>
+public sealed partial class KMeans
+{
+    /// <summary>
+    /// Clusters row-major points (<paramref name="dimensions"/> values per row) into
+    /// <see cref="KMeansOptions.ClusterCount"/> clusters and returns the best of
+    /// <see cref="KMeansOptions.EffectiveInitCount"/> runs by inertia.
+    /// </summary>
+    /// <param name="points">Row-major <c>n × d</c> values; finite.</param>
+    /// <param name="dimensions">Number of features <c>d</c> per row.</param>
+    /// <param name="sampleWeights">One non-negative weight per row, or empty for all 1 (scikit-learn's <c>sample_weight</c>).</param>
+    /// <param name="progress">Receives the statistics of every iteration as it finishes.</param>
+    /// <param name="cancellationToken">Checked before each iteration.</param>
+    /// <exception cref="ArgumentException">Empty or ragged data, NaN/∞ (the message names row and column), bad weights,
+    /// fewer rows than clusters, or initial centroids of the wrong shape.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="dimensions"/> is not positive.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <exception cref="ObjectDisposedException">The device was disposed.</exception>
+    public KMeansResult Fit(
+        ReadOnlySpan<float> points, int dimensions, ReadOnlySpan<float> sampleWeights = default,
+        IProgress<KMeansIterationStats>? progress = null, CancellationToken cancellationToken = default)
+    {
+        Device.ThrowIfDisposed();
+        int n = PointData.CheckPoints(points, dimensions, nameof(points));
+        PointData.CheckWeights(sampleWeights, n, nameof(sampleWeights));
+        int k = Options.ClusterCount;
+        if (k > n)
+            throw new ArgumentException(
+                $"points has {n} rows, fewer than ClusterCount={k}: k-means needs at least as many points as clusters.",
+                nameof(points));
+        var init = Options.EffectiveInit;
+        if (init == KMeansInitMethod.Explicit)
+        {
+            var given = Options.InitialCentroids!;
+            if (given.Length != k * dimensions)
+                throw new ArgumentException(
+                    $"InitialCentroids has {given.Length} values but ClusterCount × dimensions = {k} × {dimensions} = {k * dimensions}.",
+                    nameof(KMeansOptions.InitialCentroids));
+            PointData.CheckFinite(given, dimensions, nameof(KMeansOptions.InitialCentroids), "centroid");
+        }
+
+        var random = new Random(Options.Seed ?? Random.Shared.Next());
+        double tolerance = Options.Tolerance == 0 ? 0 : FeatureStatistics.MeanVariance(points, dimensions) * Options.Tolerance;
+        int runs = init == KMeansInitMethod.Explicit ? 1 : Options.EffectiveInitCount;
+
+        using var device = Device.Backend.Upload(points, dimensions, sampleWeights, k);
+        var solver = new LloydSolver(device, Options.MaxIterations, tolerance, Options.RecordHistory);
+        LloydRun? best = null;
+        int bestRun = 0;
+        for (int run = 0; run < runs; run++)
+        {
+            float[] start = init switch
+            {
+                KMeansInitMethod.Explicit => (float[])Options.InitialCentroids!.Clone(),
+                KMeansInitMethod.RandomRows => RandomRowsInit.Choose(points, dimensions, sampleWeights, k, random),
+                _ => KMeansPlusPlusInit.Choose(device, points, sampleWeights, k, random),
+            };
+            var result = solver.Run(run, start, points, sampleWeights, progress, cancellationToken);
+            if (best is null || result.Inertia < best.Inertia)
+            {
+                best = result;
+                bestRun = run;
+            }
+        }
+
+        return new KMeansResult(
+            k, dimensions, best!.Centroids, best.Labels, best.Inertia, best.Iterations, best.Converged, bestRun,
+            best.Stats, best.History, Device.BackendName, Device.Name);
+    }
+
+    /// <summary>Clusters the rows of <paramref name="points"/> (<c>[row, column]</c>); see the span overload.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="points"/> is null.</exception>
+    /// <exception cref="ArgumentException">See the span overload.</exception>
+    public KMeansResult Fit(
+        float[,] points, ReadOnlySpan<float> sampleWeights = default,
+        IProgress<KMeansIterationStats>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        return Fit(PointData.AsSpan(points), Math.Max(1, points.GetLength(1)), sampleWeights, progress, cancellationToken);
+    }
+
+    /// <summary>Fits and returns the labels of the fitted points (scikit-learn's <c>fit_predict</c>).</summary>
+    /// <exception cref="ArgumentException">See <see cref="Fit(ReadOnlySpan{float}, int, ReadOnlySpan{float}, IProgress{KMeansIterationStats}, CancellationToken)"/>.</exception>
+    public int[] FitPredict(ReadOnlySpan<float> points, int dimensions, ReadOnlySpan<float> sampleWeights = default) =>
+        [.. Fit(points, dimensions, sampleWeights).Labels];
+
+    /// <summary>Fits and returns the labels of the fitted rows (scikit-learn's <c>fit_predict</c>).</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="points"/> is null.</exception>
+    /// <exception cref="ArgumentException">See the span overload of Fit.</exception>
+    public int[] FitPredict(float[,] points, ReadOnlySpan<float> sampleWeights = default) =>
+        [.. Fit(points, sampleWeights).Labels];
+}

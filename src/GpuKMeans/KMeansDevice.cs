@@ -1,0 +1,134 @@
+using GpuKMeans.Backends;
+using GpuKMeans.Backends.Ilgpu;
+using ILGPU;
+using ILGPU.Runtime;
+using ILGPU.Runtime.CPU;
+using ILGPU.Runtime.Cuda;
+using ILGPU.Runtime.OpenCL;
+
+namespace GpuKMeans;
+
+/// <summary>
+/// The device k-means runs on. <see cref="Create"/> makes and owns an ILGPU <see cref="Context"/> and
+/// <see cref="Accelerator"/> (disposed with this object); <see cref="FromAccelerator"/> borrows a
+/// caller's accelerator and leaves it alive. Create one and reuse it: making a context takes about a
+/// second and each kernel compiles on first use.
+/// </summary>
+public sealed class KMeansDevice : IDisposable
+{
+    private readonly Context? _ownedContext;
+    private readonly Accelerator _accelerator;
+    private readonly bool _ownsAccelerator;
+    private bool _disposed;
+
+    private KMeansDevice(Context? ownedContext, Accelerator accelerator, bool ownsAccelerator)
+    {
+        _ownedContext = ownedContext;
+        _accelerator = accelerator;
+        _ownsAccelerator = ownsAccelerator;
+        Backend = new IlgpuBackend(accelerator);
+    }
+
+    /// <summary>The backend in use: <see cref="KMeansBackend.Cuda"/>, <see cref="KMeansBackend.OpenCL"/> or <see cref="KMeansBackend.Cpu"/>.</summary>
+    public KMeansBackend Kind => Backend.Kind;
+
+    /// <summary>Short backend name: "CUDA", "OpenCL" or "CPU".</summary>
+    public string BackendName => Backend.Name;
+
+    /// <summary>The device's name as its driver reports it.</summary>
+    public string Name => Backend.DeviceName;
+
+    /// <summary>Device memory in bytes.</summary>
+    public long MemorySize => _accelerator.MemorySize;
+
+    /// <summary>The ILGPU accelerator underneath, for callers who run their own kernels beside ours.</summary>
+    public Accelerator Accelerator => _accelerator;
+
+    internal IKMeansBackend Backend { get; }
+
+    /// <summary>
+    /// Opens the device for <paramref name="backend"/>: <see cref="KMeansBackend.Auto"/> takes CUDA if
+    /// present, then an OpenCL GPU, then ILGPU's CPU accelerator.
+    /// </summary>
+    /// <exception cref="NotSupportedException">The requested backend has no device on this machine.</exception>
+    public static KMeansDevice Create(KMeansBackend backend = KMeansBackend.Auto)
+    {
+        var context = Context.Create(builder => builder.Default().EnableAlgorithms());
+        try
+        {
+            Device device = Select(context, backend);
+            return new KMeansDevice(context, device.CreateAccelerator(context), ownsAccelerator: true);
+        }
+        catch
+        {
+            context.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Runs on a caller's accelerator, which the caller keeps and disposes.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="accelerator"/> is null.</exception>
+    public static KMeansDevice FromAccelerator(Accelerator accelerator)
+    {
+        ArgumentNullException.ThrowIfNull(accelerator);
+        return new KMeansDevice(null, accelerator, ownsAccelerator: false);
+    }
+
+    /// <summary>Lists the backends present on this machine, in <see cref="KMeansBackend.Auto"/>'s order of preference.</summary>
+    public static IReadOnlyList<KMeansBackend> Available()
+    {
+        using var context = Context.Create(builder => builder.Default());
+        var found = new List<KMeansBackend>();
+        if (context.GetCudaDevices().Count > 0)
+            found.Add(KMeansBackend.Cuda);
+        if (context.GetCLDevices().Count > 0)
+            found.Add(KMeansBackend.OpenCL);
+        found.Add(KMeansBackend.Cpu);
+        return found;
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{BackendName}: {Name}";
+
+    /// <summary>Frees the accelerator and context if this object created them.</summary>
+    public void Dispose()
+    {
+        if (_disposed)
+            return;
+        _disposed = true;
+        Backend.Dispose();
+        if (_ownsAccelerator)
+            _accelerator.Dispose();
+        _ownedContext?.Dispose();
+    }
+
+    internal void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
+
+    private static Device Select(Context context, KMeansBackend backend)
+    {
+        var cudaDevices = context.GetCudaDevices();
+        var openClDevices = context.GetCLDevices();
+        Device? cuda = cudaDevices.Count > 0 ? cudaDevices[0] : null;
+        Device? openClGpu = null;
+        foreach (CLDevice device in openClDevices)
+        {
+            if (device.DeviceType == CLDeviceType.CL_DEVICE_TYPE_GPU)
+            {
+                openClGpu = device;
+                break;
+            }
+        }
+        Device? openCl = openClGpu ?? (openClDevices.Count > 0 ? openClDevices[0] : null);
+        Device cpu = context.GetCPUDevice(0);
+        return backend switch
+        {
+            KMeansBackend.Auto => cuda ?? openClGpu ?? cpu,
+            KMeansBackend.Cuda => cuda ?? throw new NotSupportedException(
+                "No CUDA device was found (is the NVIDIA driver installed?). Use KMeansBackend.Auto or Cpu."),
+            KMeansBackend.OpenCL => openCl ?? throw new NotSupportedException(
+                "No OpenCL device that ILGPU supports (OpenCL C 2.0 with generic address space) was found. Use KMeansBackend.Auto or Cpu."),
+            KMeansBackend.Cpu => cpu,
+            _ => throw new ArgumentOutOfRangeException(nameof(backend), backend, "Unknown backend."),
+        };
+    }
+}

@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using GpuKMeans.Backends;
+
+namespace GpuKMeans.Solver;
+
+/// <summary>
+/// The Lloyd loop, written once for every backend (scikit-learn's <c>_kmeans_single_lloyd</c>): assign on
+/// the device, reduce on the device, update centroids on the host; stop when no label changes or the
+/// summed squared centroid shift is within tolerance; then assign once more so that the returned labels
+/// and inertia belong to the returned centroids.
+/// </summary>
+internal sealed class LloydSolver
+{
+    private readonly IDevicePoints _device;
+    private readonly int _maxIterations;
+    private readonly double _absoluteTolerance;
+    private readonly bool _recordHistory;
+
+    public LloydSolver(IDevicePoints device, int maxIterations, double absoluteTolerance, bool recordHistory)
+    {
+        _device = device;
+        _maxIterations = maxIterations;
+        _absoluteTolerance = absoluteTolerance;
+        _recordHistory = recordHistory;
+    }
+
+    public LloydRun Run(
+        int run, float[] initialCentroids, ReadOnlySpan<float> points, ReadOnlySpan<float> weights,
+        IProgress<KMeansIterationStats>? progress, CancellationToken cancellationToken)
+    {
+        int k = initialCentroids.Length / _device.Dimensions;
+        var stats = new List<KMeansIterationStats>();
+        var history = new List<KMeansIterationSnapshot>();
+        float[] centroids = initialCentroids;
+        bool converged = false;
+        int iteration = 0;
+        _device.ResetLabels();
+
+        while (iteration < _maxIterations)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            iteration++;
+            long started = Stopwatch.GetTimestamp();
+            _device.SetCentroids(centroids, k);
+            _device.Assign();
+            var sums = _device.Accumulate();
+            if (_recordHistory)
+                history.Add(new KMeansIterationSnapshot(
+                    iteration,
+                    ImmutableCollectionsMarshal.AsImmutableArray((float[])centroids.Clone()),
+                    ImmutableCollectionsMarshal.AsImmutableArray(DownloadLabels())));
+
+            var (next, relocated) = CentroidUpdate.Compute(sums, centroids, _device, points, weights);
+            double shift = CentroidUpdate.SquaredShift(centroids, next);
+            centroids = next;
+            var step = new KMeansIterationStats(
+                run, iteration, sums.Inertia, shift, sums.LabelChangeCount, relocated, Stopwatch.GetElapsedTime(started));
+            stats.Add(step);
+            progress?.Report(step);
+
+            if (sums.LabelChangeCount == 0 || shift <= _absoluteTolerance)
+            {
+                converged = true;
+                break;
+            }
+        }
+
+        // Final E-step with the returned centroids.
+        _device.SetCentroids(centroids, k);
+        _device.Assign();
+        double inertia = _device.Accumulate().Inertia;
+        return new LloydRun(centroids, DownloadLabels(), inertia, iteration, converged, stats, history);
+    }
+
+    private int[] DownloadLabels()
+    {
+        var labels = new int[_device.Count];
+        _device.CopyLabels(labels);
+        return labels;
+    }
+}
