@@ -1,3 +1,4 @@
+using GpuKMeans.Backends;
 using GpuKMeans.Data;
 using GpuKMeans.Init;
 using GpuKMeans.Solver;
@@ -29,13 +30,55 @@ public sealed partial class KMeans
         Device.ThrowIfDisposed();
         int n = PointData.CheckPoints(points, dimensions, nameof(points));
         PointData.CheckWeights(sampleWeights, n, nameof(sampleWeights));
+        CheckFitShape(n, dimensions);
+        using var resident = Device.Backend.Upload(points, dimensions, sampleWeights);
+        return FitResident(resident, points, sampleWeights, progress, cancellationToken);
+    }
+
+    /// <summary>Clusters the rows of <paramref name="points"/> (<c>[row, column]</c>); see the span overload.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="points"/> is null.</exception>
+    /// <exception cref="ArgumentException">See the span overload.</exception>
+    public KMeansResult Fit(
+        float[,] points, ReadOnlySpan<float> sampleWeights = default,
+        IProgress<KMeansIterationStats>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        return Fit(PointData.AsSpan(points), Math.Max(1, points.GetLength(1)), sampleWeights, progress, cancellationToken);
+    }
+
+    /// <summary>Clusters points already on the device (see <see cref="KMeansDevice.Upload"/>): no copy of the data.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="data"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="data"/> lives on another device, has fewer rows than clusters,
+    /// or the initial centroids have the wrong shape.</exception>
+    public KMeansResult Fit(KMeansDataset data, IProgress<KMeansIterationStats>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        Device.ThrowIfDisposed();
+        if (!ReferenceEquals(data.Device, Device))
+            throw new ArgumentException("data was uploaded to another device than this estimator's.", nameof(data));
+        CheckFitShape(data.Count, data.Dimensions);
+        return FitResident(data.Resident, data.Points.Span, data.SampleWeights.Span, progress, cancellationToken);
+    }
+
+    /// <summary>Fits and returns the labels of the fitted points (scikit-learn's <c>fit_predict</c>).</summary>
+    /// <exception cref="ArgumentException">See <see cref="Fit(ReadOnlySpan{float}, int, ReadOnlySpan{float}, IProgress{KMeansIterationStats}, CancellationToken)"/>.</exception>
+    public int[] FitPredict(ReadOnlySpan<float> points, int dimensions, ReadOnlySpan<float> sampleWeights = default) =>
+        [.. Fit(points, dimensions, sampleWeights).Labels];
+
+    /// <summary>Fits and returns the labels of the fitted rows (scikit-learn's <c>fit_predict</c>).</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="points"/> is null.</exception>
+    /// <exception cref="ArgumentException">See the span overload of Fit.</exception>
+    public int[] FitPredict(float[,] points, ReadOnlySpan<float> sampleWeights = default) =>
+        [.. Fit(points, sampleWeights).Labels];
+
+    private void CheckFitShape(int n, int dimensions)
+    {
         int k = Options.ClusterCount;
         if (k > n)
             throw new ArgumentException(
                 $"points has {n} rows, fewer than ClusterCount={k}: k-means needs at least as many points as clusters.",
-                nameof(points));
-        var init = Options.EffectiveInit;
-        if (init == KMeansInitMethod.Explicit)
+                "points");
+        if (Options.EffectiveInit == KMeansInitMethod.Explicit)
         {
             var given = Options.InitialCentroids!;
             if (given.Length != k * dimensions)
@@ -44,12 +87,20 @@ public sealed partial class KMeans
                     nameof(KMeansOptions.InitialCentroids));
             PointData.CheckFinite(given, dimensions, nameof(KMeansOptions.InitialCentroids), "centroid");
         }
+    }
 
+    /// <summary>Restarts and keeps the best run; everything here is shared by every backend.</summary>
+    private KMeansResult FitResident(
+        IDevicePoints device, ReadOnlySpan<float> points, ReadOnlySpan<float> sampleWeights,
+        IProgress<KMeansIterationStats>? progress, CancellationToken cancellationToken)
+    {
+        int k = Options.ClusterCount;
+        int dimensions = device.Dimensions;
+        var init = Options.EffectiveInit;
         var random = new Random(Options.Seed ?? Random.Shared.Next());
         double tolerance = Options.Tolerance == 0 ? 0 : FeatureStatistics.MeanVariance(points, dimensions) * Options.Tolerance;
         int runs = init == KMeansInitMethod.Explicit ? 1 : Options.EffectiveInitCount;
 
-        using var device = Device.Backend.Upload(points, dimensions, sampleWeights, k);
         var solver = new LloydSolver(device, Options.MaxIterations, tolerance, Options.RecordHistory);
         LloydRun? best = null;
         int bestRun = 0;
@@ -73,26 +124,4 @@ public sealed partial class KMeans
             k, dimensions, best!.Centroids, best.Labels, best.Inertia, best.Iterations, best.Converged, bestRun,
             best.Stats, best.History, Device.BackendName, Device.Name);
     }
-
-    /// <summary>Clusters the rows of <paramref name="points"/> (<c>[row, column]</c>); see the span overload.</summary>
-    /// <exception cref="ArgumentNullException"><paramref name="points"/> is null.</exception>
-    /// <exception cref="ArgumentException">See the span overload.</exception>
-    public KMeansResult Fit(
-        float[,] points, ReadOnlySpan<float> sampleWeights = default,
-        IProgress<KMeansIterationStats>? progress = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(points);
-        return Fit(PointData.AsSpan(points), Math.Max(1, points.GetLength(1)), sampleWeights, progress, cancellationToken);
-    }
-
-    /// <summary>Fits and returns the labels of the fitted points (scikit-learn's <c>fit_predict</c>).</summary>
-    /// <exception cref="ArgumentException">See <see cref="Fit(ReadOnlySpan{float}, int, ReadOnlySpan{float}, IProgress{KMeansIterationStats}, CancellationToken)"/>.</exception>
-    public int[] FitPredict(ReadOnlySpan<float> points, int dimensions, ReadOnlySpan<float> sampleWeights = default) =>
-        [.. Fit(points, dimensions, sampleWeights).Labels];
-
-    /// <summary>Fits and returns the labels of the fitted rows (scikit-learn's <c>fit_predict</c>).</summary>
-    /// <exception cref="ArgumentNullException"><paramref name="points"/> is null.</exception>
-    /// <exception cref="ArgumentException">See the span overload of Fit.</exception>
-    public int[] FitPredict(float[,] points, ReadOnlySpan<float> sampleWeights = default) =>
-        [.. Fit(points, sampleWeights).Labels];
 }

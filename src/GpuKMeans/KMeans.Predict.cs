@@ -75,7 +75,7 @@ public sealed partial class KMeans
         Device.ThrowIfDisposed();
         int n = PointData.CheckPoints(points, model.Dimensions, nameof(points));
         PointData.CheckWeights(sampleWeights, n, nameof(sampleWeights));
-        var device = Device.Backend.Upload(points, model.Dimensions, sampleWeights, model.ClusterCount);
+        var device = Device.Backend.Upload(points, model.Dimensions, sampleWeights);
         device.SetCentroids(model.Centroids.AsSpan(), model.ClusterCount);
         return device;
     }

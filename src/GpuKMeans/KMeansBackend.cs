@@ -12,6 +12,12 @@ public enum KMeansBackend
     /// <summary>An OpenCL device (OpenCL C 2.0 or later) through ILGPU's OpenCL backend.</summary>
     OpenCL,
 
-    /// <summary>ILGPU's CPU accelerator: the same kernels, run on the host's cores. Always present.</summary>
+    /// <summary>The host's cores. Always present.</summary>
     Cpu,
+
+    /// <summary>
+    /// ILGPU's CPU accelerator: the GPU kernels themselves, each GPU thread simulated on the host. Slow; it
+    /// exists to check the kernels without a GPU.
+    /// </summary>
+    IlgpuCpu,
 }

@@ -17,7 +17,7 @@ namespace GpuKMeans;
 public sealed class KMeansDevice : IDisposable
 {
     private readonly Context? _ownedContext;
-    private readonly Accelerator _accelerator;
+    private readonly Accelerator? _accelerator;
     private readonly bool _ownsAccelerator;
     private bool _disposed;
 
@@ -29,6 +29,12 @@ public sealed class KMeansDevice : IDisposable
         Backend = new IlgpuBackend(accelerator);
     }
 
+    /// <summary>A device served by a backend that needs no ILGPU accelerator.</summary>
+    private KMeansDevice(IKMeansBackend backend)
+    {
+        Backend = backend;
+    }
+
     /// <summary>The backend in use: <see cref="KMeansBackend.Cuda"/>, <see cref="KMeansBackend.OpenCL"/> or <see cref="KMeansBackend.Cpu"/>.</summary>
     public KMeansBackend Kind => Backend.Kind;
 
@@ -38,17 +44,17 @@ public sealed class KMeansDevice : IDisposable
     /// <summary>The device's name as its driver reports it.</summary>
     public string Name => Backend.DeviceName;
 
-    /// <summary>Device memory in bytes.</summary>
-    public long MemorySize => _accelerator.MemorySize;
+    /// <summary>Device memory in bytes (for the CPU backend, the memory the runtime may use).</summary>
+    public long MemorySize => _accelerator?.MemorySize ?? GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
 
-    /// <summary>The ILGPU accelerator underneath, for callers who run their own kernels beside ours.</summary>
-    public Accelerator Accelerator => _accelerator;
+    /// <summary>The ILGPU accelerator underneath, for callers who run their own kernels beside ours; null for <see cref="KMeansBackend.Cpu"/>.</summary>
+    public Accelerator? Accelerator => _accelerator;
 
     internal IKMeansBackend Backend { get; }
 
     /// <summary>
     /// Opens the device for <paramref name="backend"/>: <see cref="KMeansBackend.Auto"/> takes CUDA if
-    /// present, then an OpenCL GPU, then ILGPU's CPU accelerator.
+    /// present, then an OpenCL GPU, then the CPU.
     /// </summary>
     /// <exception cref="NotSupportedException">The requested backend has no device on this machine.</exception>
     public static KMeansDevice Create(KMeansBackend backend = KMeansBackend.Auto)
@@ -84,7 +90,24 @@ public sealed class KMeansDevice : IDisposable
         if (context.GetCLDevices().Count > 0)
             found.Add(KMeansBackend.OpenCL);
         found.Add(KMeansBackend.Cpu);
+        found.Add(KMeansBackend.IlgpuCpu);
         return found;
+    }
+
+    /// <summary>
+    /// Validates row-major points (and optional weights) and copies them to this device once, for any
+    /// number of <see cref="KMeans.Fit(KMeansDataset, IProgress{KMeansIterationStats}, CancellationToken)"/> calls.
+    /// </summary>
+    /// <exception cref="ArgumentException">Empty or ragged data, NaN/∞ (the message names row and column), or bad weights.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="dimensions"/> is not positive.</exception>
+    /// <exception cref="ObjectDisposedException">This device was disposed.</exception>
+    public KMeansDataset Upload(ReadOnlyMemory<float> points, int dimensions, ReadOnlyMemory<float> sampleWeights = default)
+    {
+        ThrowIfDisposed();
+        int n = Data.PointData.CheckPoints(points.Span, dimensions, nameof(points));
+        Data.PointData.CheckWeights(sampleWeights.Span, n, nameof(sampleWeights));
+        var resident = Backend.Upload(points.Span, dimensions, sampleWeights.Span);
+        return new KMeansDataset(this, points, dimensions, sampleWeights, resident);
     }
 
     /// <inheritdoc />
@@ -98,7 +121,7 @@ public sealed class KMeansDevice : IDisposable
         _disposed = true;
         Backend.Dispose();
         if (_ownsAccelerator)
-            _accelerator.Dispose();
+            _accelerator!.Dispose();
         _ownedContext?.Dispose();
     }
 
@@ -123,6 +146,7 @@ public sealed class KMeansDevice : IDisposable
         return backend switch
         {
             KMeansBackend.Auto => cuda ?? openClGpu ?? cpu,
+            KMeansBackend.IlgpuCpu => cpu,
             KMeansBackend.Cuda => cuda ?? throw new NotSupportedException(
                 "No CUDA device was found (is the NVIDIA driver installed?). Use KMeansBackend.Auto or Cpu."),
             KMeansBackend.OpenCL => openCl ?? throw new NotSupportedException(

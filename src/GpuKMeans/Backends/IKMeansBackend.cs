@@ -17,8 +17,7 @@ internal interface IKMeansBackend : IDisposable
 
     /// <summary>
     /// Copies <paramref name="points"/> (row-major, <paramref name="dimensions"/> columns) and their
-    /// weights (empty = all 1) to the device, with the work buffers a fit of up to
-    /// <paramref name="maxClusterCount"/> clusters needs.
+    /// weights (empty = all 1) to the device.
     /// </summary>
-    IDevicePoints Upload(ReadOnlySpan<float> points, int dimensions, ReadOnlySpan<float> weights, int maxClusterCount);
+    IDevicePoints Upload(ReadOnlySpan<float> points, int dimensions, ReadOnlySpan<float> weights);
 }

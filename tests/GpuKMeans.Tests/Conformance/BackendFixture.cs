@@ -43,7 +43,7 @@ public abstract class BackendFixture : IDisposable
     }
 }
 
-public sealed class CpuAcceleratorFixture() : BackendFixture(KMeansBackend.Cpu);
+public sealed class CpuAcceleratorFixture() : BackendFixture(KMeansBackend.IlgpuCpu);
 
 public sealed class CudaFixture() : BackendFixture(KMeansBackend.Cuda);
 

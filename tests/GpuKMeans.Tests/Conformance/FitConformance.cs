@@ -180,6 +180,23 @@ public abstract class FitConformance<TFixture>(TFixture fixture) where TFixture 
     }
 
     [Fact]
+    public void UploadedDatasetFitsExactlyAsTheSpanOverload()
+    {
+        var (points, _) = TestData.Blobs(1500, 6, 5, spread: 3f, new Random(TestData.NewSeed()));
+        var weights = TestData.Weights(1500, new Random(9));
+        var device = fixture.Require();
+        using var data = device.Upload(points, 6, weights);
+        for (int k = 1; k <= 4; k++)
+        {
+            using var kmeans = Estimator(new KMeansOptions { ClusterCount = k, Seed = k });
+            var resident = kmeans.Fit(data, cancellationToken: TestContext.Current.CancellationToken);
+            var copied = kmeans.Fit(points, 6, weights, cancellationToken: TestContext.Current.CancellationToken);
+            Assert.True(resident.Centroids.AsSpan().SequenceEqual(copied.Centroids.AsSpan()), $"k={k}: centroids differ");
+            Assert.Equal(BitConverter.DoubleToInt64Bits(copied.Inertia), BitConverter.DoubleToInt64Bits(resident.Inertia));
+        }
+    }
+
+    [Fact]
     public void IntegerWeightsEqualRepeatedPoints()
     {
         var random = new Random(TestData.NewSeed());

@@ -15,7 +15,7 @@ public abstract class KernelConformance<TFixture>(TFixture fixture) where TFixtu
     public void DistanceMatrixMatchesReference(int n, int d, int k)
     {
         var (points, centroids, seed) = RandomProblem(n, d, k);
-        using var device = fixture.Require().Backend.Upload(points, d, default, k);
+        using var device = fixture.Require().Backend.Upload(points, d, default);
         device.SetCentroids(centroids, k);
         // A sub-range of rows checks the row offset as well as the values.
         int first = n / 3, rows = n - n / 3;
@@ -42,7 +42,7 @@ public abstract class KernelConformance<TFixture>(TFixture fixture) where TFixtu
     public void AssignmentMatchesReference(int n, int d, int k)
     {
         var (points, centroids, seed) = RandomProblem(n, d, k);
-        using var device = fixture.Require().Backend.Upload(points, d, default, k);
+        using var device = fixture.Require().Backend.Upload(points, d, default);
         device.SetCentroids(centroids, k);
         device.Assign();
         var labels = new int[n];
@@ -77,7 +77,7 @@ public abstract class KernelConformance<TFixture>(TFixture fixture) where TFixtu
     {
         var (points, centroids, seed) = RandomProblem(n, d, k);
         var weights = TestData.Weights(n, new Random(seed + 1));
-        using var device = fixture.Require().Backend.Upload(points, d, weights, k);
+        using var device = fixture.Require().Backend.Upload(points, d, weights);
         device.SetCentroids(centroids, k);
         device.Assign();
         var sums = device.Accumulate();
@@ -117,7 +117,7 @@ public abstract class KernelConformance<TFixture>(TFixture fixture) where TFixtu
     public void LabelChangesCountExactlyThePointsThatMoved(int n, int d, int k)
     {
         var (points, centroids, seed) = RandomProblem(n, d, k);
-        using var device = fixture.Require().Backend.Upload(points, d, default, k);
+        using var device = fixture.Require().Backend.Upload(points, d, default);
         device.SetCentroids(centroids, k);
         device.Assign();
         device.Accumulate();
@@ -150,7 +150,7 @@ public abstract class KernelConformance<TFixture>(TFixture fixture) where TFixtu
         Array.Copy(centroids, 0, duplicated, d, d);
         Array.Copy(centroids, d, duplicated, 2 * d, d);
         Array.Copy(centroids, d, duplicated, 3 * d, d);
-        using var device = fixture.Require().Backend.Upload(points, d, default, 4);
+        using var device = fixture.Require().Backend.Upload(points, d, default);
         device.SetCentroids(duplicated, 4);
         device.Assign();
         var labels = new int[n];

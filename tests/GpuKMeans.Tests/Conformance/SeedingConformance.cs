@@ -16,7 +16,7 @@ public abstract class SeedingConformance<TFixture>(TFixture fixture) where TFixt
         var weights = TestData.Weights(n, random);
         int[] chosen = [random.Next(n), random.Next(n)];
         int[] candidates = [random.Next(n), random.Next(n), random.Next(n)];
-        using var device = fixture.Require().Backend.Upload(points, d, weights, 1);
+        using var device = fixture.Require().Backend.Upload(points, d, weights);
 
         device.ResetClosest();
         foreach (int row in chosen)

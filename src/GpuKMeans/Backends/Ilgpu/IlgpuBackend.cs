@@ -33,7 +33,7 @@ internal sealed class IlgpuBackend : IKMeansBackend
     /// <summary>Kernels are compiled on first use (≈ 250 ms each on CUDA), then reused for every fit.</summary>
     private IlgpuKernelSet Kernels => _kernels ??= new IlgpuKernelSet(_accelerator);
 
-    public IDevicePoints Upload(ReadOnlySpan<float> points, int dimensions, ReadOnlySpan<float> weights, int maxClusterCount) =>
+    public IDevicePoints Upload(ReadOnlySpan<float> points, int dimensions, ReadOnlySpan<float> weights) =>
         new IlgpuDevicePoints(_accelerator, Kernels, points, dimensions, weights);
 
     public void Dispose()
