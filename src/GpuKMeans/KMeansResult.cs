@@ -37,6 +37,19 @@ public sealed class KMeansResult
         DeviceName = deviceName;
     }
 
+    /// <summary>
+    /// A model rebuilt from saved centroids (row-major <c>k × d</c>), for Predict, Transform and Score on new
+    /// points. It has no fit behind it: <see cref="Labels"/> and <see cref="IterationStats"/> are empty,
+    /// <see cref="Inertia"/> is NaN and <see cref="Iterations"/> is 0.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="dimensions"/> is not positive.</exception>
+    /// <exception cref="ArgumentException">The centroids are empty, not a whole number of rows, or not finite.</exception>
+    public static KMeansResult FromCentroids(ReadOnlySpan<float> centroids, int dimensions)
+    {
+        int k = Data.PointData.CheckPoints(centroids, dimensions, nameof(centroids));
+        return new KMeansResult(k, dimensions, centroids.ToArray(), [], double.NaN, 0, false, 0, [], [], "", "");
+    }
+
     /// <summary>Number of clusters <c>k</c>.</summary>
     public int ClusterCount { get; }
 

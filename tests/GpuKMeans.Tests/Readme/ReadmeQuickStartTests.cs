@@ -56,6 +56,26 @@ public sealed class ReadmeQuickStartTests
         Assert.Equal(ClusterOf("(10, 2)"), predict.Groups[2].Value);
     }
 
+    /// <summary>Every other C# block of the README is a whole program too: each compiles and runs without throwing.</summary>
+    [Fact]
+    public void EveryCSharpBlock_CompilesAndRuns()
+    {
+        var lines = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "README.md")).ReplaceLineEndings("\n").Split('\n');
+        int blocks = 0;
+        for (int i = 0; i < lines.Length; i++)
+        {
+            if (lines[i].Trim() != "```csharp")
+                continue;
+            int close = Array.FindIndex(lines, i + 1, line => line.Trim() == "```");
+            Assert.True(close > i, $"README.md line {i + 1}: a ```csharp block without its closing fence");
+            string output = Run(Compile(string.Join("\n", lines[(i + 1)..close])));
+            Assert.False(string.IsNullOrWhiteSpace(output), $"README.md line {i + 1}: the block printed nothing");
+            blocks++;
+            i = close;
+        }
+        Assert.True(blocks >= 2, $"expected the quick start and the devices example, found {blocks} C# blocks");
+    }
+
     [Fact]
     public void Extraction_FailsClearlyWithoutHeadingOrBlock()
     {
