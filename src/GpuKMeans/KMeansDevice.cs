@@ -35,10 +35,10 @@ public sealed class KMeansDevice : IDisposable
         Backend = backend;
     }
 
-    /// <summary>The backend in use: <see cref="KMeansBackend.Cuda"/>, <see cref="KMeansBackend.OpenCL"/> or <see cref="KMeansBackend.Cpu"/>.</summary>
+    /// <summary>The backend in use (never <see cref="KMeansBackend.Auto"/>).</summary>
     public KMeansBackend Kind => Backend.Kind;
 
-    /// <summary>Short backend name: "CUDA", "OpenCL" or "CPU".</summary>
+    /// <summary>Short backend name: "CUDA", "OpenCL", "CPU" or "ILGPU CPU accelerator".</summary>
     public string BackendName => Backend.Name;
 
     /// <summary>The device's name as its driver reports it.</summary>

@@ -15,7 +15,7 @@ internal sealed class IlgpuBackend : IKMeansBackend
         {
             AcceleratorType.Cuda => KMeansBackend.Cuda,
             AcceleratorType.OpenCL => KMeansBackend.OpenCL,
-            _ => KMeansBackend.Cpu,
+            _ => KMeansBackend.IlgpuCpu,
         };
     }
 
@@ -25,7 +25,7 @@ internal sealed class IlgpuBackend : IKMeansBackend
     {
         KMeansBackend.Cuda => "CUDA",
         KMeansBackend.OpenCL => "OpenCL",
-        _ => "CPU",
+        _ => "ILGPU CPU accelerator",
     };
 
     public string DeviceName => _accelerator.Name;
