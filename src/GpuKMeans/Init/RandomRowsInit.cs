@@ -5,26 +5,30 @@ internal static class RandomRowsInit
 {
     /// <summary>
     /// Weighted sampling without replacement by Efraimidis–Spirakis keys <c>u^(1/w)</c>: the k largest keys
-    /// win. With equal weights this is a uniform draw of k distinct rows; zero-weight rows come last.
+    /// win, kept in a size-k heap (O(n log k)). With equal weights this is a uniform draw of k distinct
+    /// rows; zero-weight rows are taken only when fewer than k rows have weight.
     /// </summary>
     public static float[] Choose(ReadOnlySpan<float> points, int dimensions, ReadOnlySpan<float> weights, int clusterCount, Random random)
     {
         int n = points.Length / dimensions;
-        var keys = new double[n];
+        // Root = weakest of the k best so far: smallest key, then the larger index (lower index wins ties).
+        var best = new PriorityQueue<int, (double Key, int NegIndex)>(clusterCount + 1);
         for (int i = 0; i < n; i++)
         {
             double w = weights.IsEmpty ? 1.0 : weights[i];
             double u = random.NextDouble();
-            keys[i] = w > 0 ? Math.Log(u) / w : double.NegativeInfinity;  // log of u^(1/w), monotone in the key
+            var key = (w > 0 ? Math.Log(u) / w : double.NegativeInfinity, -i);   // log of u^(1/w): same order
+            if (best.Count < clusterCount)
+                best.Enqueue(i, key);
+            else if (best.TryPeek(out _, out var weakest) && key.CompareTo(weakest) > 0)
+                best.EnqueueDequeue(i, key);
         }
-        var order = new int[n];
-        for (int i = 0; i < n; i++)
-            order[i] = i;
-        // Largest key first; ties by lower index so the draw is reproducible.
-        Array.Sort(order, (a, b) => keys[a] != keys[b] ? keys[b].CompareTo(keys[a]) : a.CompareTo(b));
+        var rows = new int[clusterCount];
+        for (int c = clusterCount - 1; c >= 0; c--)
+            rows[c] = best.Dequeue();   // largest key first
         var centroids = new float[clusterCount * dimensions];
         for (int c = 0; c < clusterCount; c++)
-            points.Slice(order[c] * dimensions, dimensions).CopyTo(centroids.AsSpan(c * dimensions));
+            points.Slice(rows[c] * dimensions, dimensions).CopyTo(centroids.AsSpan(c * dimensions));
         return centroids;
     }
 }
