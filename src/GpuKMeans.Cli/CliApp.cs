@@ -3,7 +3,11 @@ using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
 using GpuKMeans.Cli.Demo;
+using GpuKMeans.Cli.Devices;
+using GpuKMeans.Cli.Elbow;
 using GpuKMeans.Cli.Fit;
+using GpuKMeans.Cli.Generate;
+using GpuKMeans.Cli.Predict;
 
 namespace GpuKMeans.Cli;
 
@@ -71,7 +75,7 @@ internal static class CliApp
         }
     }
 
-    /// <summary>Builds the root command (the demo) with its <c>fit</c> subcommand and help with examples.</summary>
+    /// <summary>Builds the root command (the demo) with its subcommands and help with examples.</summary>
     internal static RootCommand CreateRootCommand()
     {
         var root = new RootCommand(
@@ -81,6 +85,12 @@ internal static class CliApp
             HelpName = Name,
         };
         root.Add(FitCommand.Create());
+        root.Add(PredictCommand.Create());
+        root.Add(ElbowCommand.Create());
+        root.Add(GenerateCommand.Create());
+        root.Add(DevicesCommand.Create());
+        // bench: the lead registers it here once src/GpuKMeans.Cli/Bench/BenchCommand.cs lands:
+        // root.Add(Bench.BenchCommand.Create());
         root.SetAction(parsed => DemoRunner.Run(parsed.InvocationConfiguration.Output));
         foreach (var help in root.Options.OfType<HelpOption>())
         {
@@ -104,7 +114,7 @@ internal static class CliApp
     }
 
     private static string CommandPath(Command command) =>
-        command is RootCommand ? Name : $"{Name} {command.Name}";
+        command is RootCommand ? Name : $"{Name} {CliExamples.PathOf(command)}";
 
     private static int Report(TextWriter stderr, string message, int exitCode)
     {

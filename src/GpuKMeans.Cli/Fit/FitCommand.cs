@@ -1,4 +1,5 @@
 using System.CommandLine;
+using GpuKMeans.Cli.Shared;
 
 namespace GpuKMeans.Cli.Fit;
 
@@ -8,53 +9,63 @@ internal static class FitCommand
     /// <summary>Creates the command; its action runs <see cref="FitRunner"/> and writes to the invocation's output.</summary>
     public static Command Create()
     {
-        var input = new Argument<string>("INPUT.csv")
-        {
-            Description = "CSV of points: one point per row, numeric columns separated by commas, optional header row.",
-        };
+        var input = new InputOptionSet();
         var k = new Option<int>("--k") { Description = "Number of clusters (1 to the number of rows).", HelpName = "K", Required = true };
         var init = new Option<string>("--init")
         {
-            Description = "Initial centroids: k-means++, random (rows drawn at random), or a CSV of k rows × d numbers.",
+            Description = "Initial centroids: k-means++, random (rows drawn at random), or a CSV or .npy file of k rows × d numbers "
+                + "(in the data's original units).",
             HelpName = "k-means++|random|CENTROIDS.csv",
             DefaultValueFactory = _ => FitInit.KMeansPlusPlus,
         };
-        var initCount = new Option<int?>("--n-init")
+        var initCount = CommonOptions.InitCount();
+        var maxIterations = CommonOptions.MaxIterations();
+        var tolerance = CommonOptions.Tolerance();
+        var seed = CommonOptions.Seed();
+        var backend = CommonOptions.Backend();
+        var scale = CommonOptions.Scale();
+        var labels = new Option<string?>("--labels")
         {
-            Description = "Runs from different initial centroids; the lowest inertia wins. Default: 1 for k-means++, 10 for random.",
-            HelpName = "N",
+            Description = "Write the cluster of every row: one per line, or a 1-D int32 array when the name ends in .npy.",
+            HelpName = "OUT.csv|OUT.npy",
         };
-        var maxIterations = new Option<int>("--max-iter")
-        {
-            Description = "Maximum Lloyd iterations per run.", HelpName = "N", DefaultValueFactory = _ => 300,
-        };
-        var tolerance = new Option<double>("--tol")
-        {
-            Description = "Convergence tolerance, relative to the mean variance of the features.", HelpName = "T",
-            DefaultValueFactory = _ => 1e-4,
-        };
-        var seed = new Option<int?>("--seed") { Description = "Random seed; the same seed gives the same result.", HelpName = "S" };
-        var backend = new Option<string>("--backend")
-        {
-            Description = "Device: auto takes CUDA, then an OpenCL GPU, then the CPU.",
-            HelpName = string.Join('|', FitRunner.BackendNames),
-            DefaultValueFactory = _ => "auto",
-        };
-        backend.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, FitRunner.BackendNames);
-        var labels = new Option<string?>("--labels") { Description = "Write the cluster of every row, one per line.", HelpName = "OUT.csv" };
         var centroids = new Option<string?>("--centroids")
         {
-            Description = "Write the k centroids, one comma-separated row each.", HelpName = "OUT.csv",
+            Description = "Write the k centroids (original units): one comma-separated row each, or a k × d float32 array when the name ends in .npy.",
+            HelpName = "OUT.csv|OUT.npy",
         };
-        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of the summary." };
-
-        var command = new Command("fit", "Cluster the rows of a CSV file with k-means.")
+        var plot = new Option<string?>("--plot")
         {
-            input, k, init, initCount, maxIterations, tolerance, seed, backend, labels, centroids, json,
+            Description = "Write a PNG of the points coloured by cluster, centroids as red X, decision regions shaded (a PCA projection when d > 2).",
+            HelpName = "OUT.png",
         };
+        var plotIterations = new Option<string?>("--plot-iterations")
+        {
+            Description = "Write a PNG of small multiples: the labels and centroids of the first iterations.",
+            HelpName = "OUT.png",
+        };
+        var report = new Option<string?>("--report")
+        {
+            Description = "Write one self-contained HTML file (no network) that plays the iterations, with a slider and a decision-boundary checkbox.",
+            HelpName = "OUT.html",
+        };
+        var truth = new Option<string?>("--truth")
+        {
+            Description = "True labels (one integer per line, as --labels writes them): adds a \"colour by true label\" checkbox to --report.",
+            HelpName = "LABELS.csv",
+        };
+        var json = CommonOptions.Json();
+        var verbose = CommonOptions.Verbose(
+            "Write every iteration (run, iteration, inertia, centre shift, label changes, relocated clusters, time) to standard error.");
+
+        var command = new Command("fit", "Cluster the points of a CSV, .npy or raw float32 file with k-means.");
+        input.AddTo(command);
+        foreach (Option option in new Option[] { k, init, initCount, maxIterations, tolerance, seed, backend, scale, labels, centroids, plot, plotIterations, report, truth, json, verbose })
+            command.Add(option);
         command.SetAction(parsed => FitRunner.Run(
             new FitSettings(
-                parsed.GetRequiredValue(input),
+                input.GetPath(parsed),
+                input.GetOptions(parsed),
                 parsed.GetValue(k),
                 parsed.GetRequiredValue(init),
                 parsed.GetValue(initCount),
@@ -62,10 +73,16 @@ internal static class FitCommand
                 parsed.GetValue(tolerance),
                 parsed.GetValue(seed),
                 parsed.GetRequiredValue(backend),
+                parsed.GetRequiredValue(scale),
                 parsed.GetValue(labels),
                 parsed.GetValue(centroids),
-                parsed.GetValue(json)),
-            parsed.InvocationConfiguration.Output));
+                parsed.GetValue(json),
+                parsed.GetValue(verbose),
+                parsed.GetValue(plot),
+                parsed.GetValue(plotIterations),
+                parsed.GetValue(report),
+                parsed.GetValue(truth)),
+            new CliConsole(parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error, parsed.GetValue(verbose))));
         return command;
     }
 }

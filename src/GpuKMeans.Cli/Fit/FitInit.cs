@@ -2,9 +2,9 @@ using GpuKMeans.Cli.Io;
 
 namespace GpuKMeans.Cli.Fit;
 
-/// <summary>The meaning of <c>--init</c>: a method name, or a CSV file of <c>k × d</c> starting centroids.</summary>
+/// <summary>The meaning of <c>--init</c>: a method name, or a CSV or .npy file of <c>k × d</c> starting centroids.</summary>
 /// <param name="Method">The library's init method.</param>
-/// <param name="Centroids">Row-major starting centroids when <paramref name="Method"/> is explicit, else <c>null</c>.</param>
+/// <param name="Centroids">Row-major starting centroids (in the data's original units) when <paramref name="Method"/> is explicit, else <c>null</c>.</param>
 internal sealed record FitInit(KMeansInitMethod Method, float[]? Centroids)
 {
     /// <summary>The <c>--init</c> value for k-means++.</summary>
@@ -15,7 +15,7 @@ internal sealed record FitInit(KMeansInitMethod Method, float[]? Centroids)
 
     /// <summary>Interprets <paramref name="value"/> for <paramref name="k"/> clusters of <paramref name="data"/>'s points.</summary>
     /// <exception cref="CliUsageException">The value is neither a method nor a readable centroids file of the right shape.</exception>
-    public static FitInit Parse(string value, int k, CsvMatrix data)
+    public static FitInit Parse(string value, int k, PointMatrix data)
     {
         if (string.Equals(value, KMeansPlusPlus, StringComparison.OrdinalIgnoreCase))
             return new FitInit(KMeansInitMethod.KMeansPlusPlus, null);
@@ -23,12 +23,12 @@ internal sealed record FitInit(KMeansInitMethod Method, float[]? Centroids)
             return new FitInit(KMeansInitMethod.RandomRows, null);
         if (!File.Exists(value))
             throw new CliUsageException(
-                $"--init: '{value}' is not {KMeansPlusPlus}, {Random} or an existing CSV file of initial centroids (file not found: {value})");
+                $"--init: '{value}' is not {KMeansPlusPlus}, {Random} or an existing CSV or .npy file of initial centroids (file not found: {value})");
 
-        var centroids = CsvMatrixReader.Read(value);
+        var centroids = PointReader.Read(value, InputOptions.Default);
         if (centroids.Columns != data.Columns)
             throw new CliUsageException(
-                $"{value}:{centroids.LineNumbers[0]}: expected {data.Columns} columns (as in {data.Path}), found {centroids.Columns}");
+                $"{centroids.FirstRowLocation}: expected {data.Columns} columns (as in {data.Path}), found {centroids.Columns}");
         if (centroids.Rows != k)
             throw new CliUsageException(
                 $"{value}: expected {k} rows of initial centroids (one per cluster, --k {k}), found {centroids.Rows}");

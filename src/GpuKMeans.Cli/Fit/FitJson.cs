@@ -3,7 +3,11 @@ using System.Text.Json;
 
 namespace GpuKMeans.Cli.Fit;
 
-/// <summary>The object <c>gpukmeans fit --json</c> prints: the result and how it was obtained.</summary>
+/// <summary>
+/// The object <c>gpukmeans fit --json</c> prints: the result and how it was obtained. <see cref="Centroids"/> are
+/// in the data's original units; <see cref="Inertia"/> is in the units the fit ran in (scaled when
+/// <see cref="Scale"/> is not <c>none</c>).
+/// </summary>
 internal sealed record FitJson(
     string Input,
     int Points,
@@ -11,6 +15,7 @@ internal sealed record FitJson(
     int K,
     string Init,
     int? Seed,
+    string Scale,
     string Backend,
     string Device,
     int Iterations,
@@ -21,29 +26,35 @@ internal sealed record FitJson(
     string? LabelsFile,
     string? CentroidsFile)
 {
-    private static readonly JsonSerializerOptions SerializerOptions = new()
+    /// <summary>The serializer settings of every JSON the tool prints: camelCase, no HTML escaping, one line.</summary>
+    public static readonly JsonSerializerOptions SerializerOptions = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // "k-means++", not "k-means\u002B\u002B": stdout is no HTML page
     };
 
-    /// <summary>Collects the fields of a finished fit.</summary>
-    public static FitJson From(FitSettings settings, int points, KMeansResult result) => new(
+    /// <summary>Collects the fields of a finished fit whose centroids, in original units, are <paramref name="centroids"/>.</summary>
+    public static FitJson From(FitSettings settings, int points, KMeansResult result, string scale, float[] centroids) => new(
         settings.Input,
         points,
         result.Dimensions,
         result.ClusterCount,
         settings.Init,
         settings.Seed,
+        scale,
         result.BackendName,
         result.DeviceName,
         result.Iterations,
         result.Converged,
         result.Inertia,
         result.GetClusterSizes(),
-        [.. Enumerable.Range(0, result.ClusterCount).Select(c => result.GetCentroid(c).ToArray())],
+        Rows(centroids, result.Dimensions),
         settings.LabelsPath,
         settings.CentroidsPath);
+
+    /// <summary>Row-major values cut into rows of <paramref name="columns"/>.</summary>
+    public static float[][] Rows(float[] values, int columns) =>
+        [.. Enumerable.Range(0, values.Length / columns).Select(r => values.AsSpan(r * columns, columns).ToArray())];
 
     /// <summary>Writes this object as JSON on one line.</summary>
     public void WriteTo(TextWriter output) => output.WriteLine(JsonSerializer.Serialize(this, SerializerOptions));

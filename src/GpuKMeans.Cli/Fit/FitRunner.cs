@@ -1,77 +1,80 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
 using GpuKMeans.Cli.Io;
-using GpuKMeans.Cli.Output;
+using GpuKMeans.Cli.Scaling;
+using GpuKMeans.Cli.Shared;
+using GpuKMeans.Cli.Visuals;
 
 namespace GpuKMeans.Cli.Fit;
 
 /// <summary>
-/// Runs <c>gpukmeans fit</c>: checks the options, reads the CSV, fits, writes the output files (all or nothing) and
-/// prints the summary or the JSON. Every problem the user can fix is a <see cref="CliUsageException"/>.
+/// Runs <c>gpukmeans fit</c>: checks the options, reads the points, scales them if asked, fits, maps the centroids
+/// back to the original units, writes the output files (all or nothing) and prints the summary or the JSON. Every
+/// problem the user can fix is a <see cref="CliUsageException"/>.
 /// </summary>
 internal static class FitRunner
 {
-    /// <summary>The <c>--backend</c> values, lower case, as the help lists them.</summary>
-    public static readonly string[] BackendNames = ["auto", "cuda", "opencl", "cpu"];
-
     /// <summary>Runs the fit described by <paramref name="settings"/> and returns the exit code (0).</summary>
     /// <exception cref="CliUsageException">Bad options or input; the message names the option or the file, line and column.</exception>
-    public static int Run(FitSettings settings, TextWriter output)
+    public static int Run(FitSettings settings, CliConsole console)
     {
-        var backend = ParseBackend(settings.Backend);
+        var backend = CliBackends.Parse(settings.Backend);
+        var scaleMethod = FeatureScaler.Parse(settings.Scale);
         CheckOptions(settings);
-        var data = CsvMatrixReader.Read(settings.Input);
+        var clock = Stopwatch.StartNew();
+        var data = PointReader.Read(settings.Input, settings.InputOptions, console);
+        console.Trace($"read {data.Path}: {data.Rows} points × {data.Columns} dimensions in {clock.Elapsed.TotalSeconds:F3} s");
         if (settings.K > data.Rows)
             throw new CliUsageException(
                 $"--k {settings.K} is more than the {data.Rows} rows of {data.Path}: k-means needs at least as many points as clusters");
         var init = FitInit.Parse(settings.Init, settings.K, data);
+        int[]? truth = settings.TruthPath is { } truthPath ? LabelFile.Read("--truth", truthPath, data.Rows) : null;
 
+        var scaler = FeatureScaler.Fit(scaleMethod, data.Values, data.Columns);
+        scaler.Apply(data.Values);
         var options = new KMeansOptions
         {
             ClusterCount = settings.K,
             Init = init.Method,
-            InitialCentroids = init.Centroids,
+            InitialCentroids = init.Centroids is { } given ? scaler.Transform(given) : null,
             InitCount = settings.InitCount,
             MaxIterations = settings.MaxIterations,
             Tolerance = settings.Tolerance,
             Seed = settings.Seed,
             Backend = backend,
+            RecordHistory = FitVisuals.NeedsHistory(settings.PlotIterationsPath, settings.ReportPath),
         };
         KMeansResult result;
-        using (var kmeans = CreateKMeans(options, settings.Backend))
-            result = kmeans.Fit(data.Values, data.Columns);
+        using (var device = CliBackends.Open(settings.Backend))
+        using (var kmeans = new KMeans(options, device))
+        {
+            clock.Restart();
+            var progress = settings.Verbose ? new VerboseIterations(console) : null;
+            result = kmeans.Fit(data.Values, data.Columns, progress: progress);
+            console.Trace($"fit on {device}: {result.Iterations} iterations of the best run ({result.Run}) in {clock.Elapsed.TotalSeconds:F3} s");
+        }
+        float[] centroids = scaler.Invert(result.Centroids.AsSpan());
 
         if (settings.LabelsPath is { } labelsPath)
-            AtomicFile.Write(labelsPath, writer => WriteLabels(writer, result));
+            ResultFiles.WriteLabels(labelsPath, ImmutableCollectionsMarshal.AsArray(result.Labels)!);
         if (settings.CentroidsPath is { } centroidsPath)
-            AtomicFile.Write(centroidsPath, writer => WriteCentroids(writer, result));
+            ResultFiles.WriteMatrix(centroidsPath, centroids, result.Dimensions);
+
+        FitVisuals.Write(settings.PlotPath, settings.PlotIterationsPath, settings.ReportPath, truth,
+            settings.Input, data.Values, data.Columns, result);
 
         if (settings.Json)
-            FitJson.From(settings, data.Rows, result).WriteTo(output);
+            FitJson.From(settings, data.Rows, result, scaler.Name, centroids).WriteTo(console.Out);
         else
-            FitReport.Write(output, settings, data, options, result);
+            FitReport.Write(console.Out, settings, data, options, result, scaler, centroids);
         return 0;
     }
-
-    /// <summary>Maps a <c>--backend</c> value (any case) to the library's enum.</summary>
-    /// <exception cref="CliUsageException">The value is not one of <see cref="BackendNames"/>.</exception>
-    public static KMeansBackend ParseBackend(string value) => value.ToLowerInvariant() switch
-    {
-        "auto" => KMeansBackend.Auto,
-        "cuda" => KMeansBackend.Cuda,
-        "opencl" => KMeansBackend.OpenCL,
-        "cpu" => KMeansBackend.Cpu,
-        _ => throw new CliUsageException($"--backend: '{value}' is not one of {string.Join(", ", BackendNames)}"),
-    };
 
     private static void CheckOptions(FitSettings settings)
     {
         if (settings.K < 1)
             throw new CliUsageException($"--k must be at least 1, got {settings.K}");
-        if (settings.InitCount is < 1)
-            throw new CliUsageException($"--n-init must be at least 1, got {settings.InitCount}");
-        if (settings.MaxIterations < 1)
-            throw new CliUsageException($"--max-iter must be at least 1, got {settings.MaxIterations}");
-        if (!(settings.Tolerance >= 0) || double.IsInfinity(settings.Tolerance))
-            throw new CliUsageException($"--tol must be finite and non-negative, got {NumberText.Short(settings.Tolerance)}");
+        CommonOptions.CheckFitValues(settings.InitCount, settings.MaxIterations, settings.Tolerance);
         if (settings.LabelsPath is { } labels)
             AtomicFile.CheckWritable("--labels", labels);
         if (settings.CentroidsPath is { } centroids)
@@ -79,29 +82,10 @@ internal static class FitRunner
         if (settings.LabelsPath is { } l && settings.CentroidsPath is { } c
             && string.Equals(Path.GetFullPath(l), Path.GetFullPath(c), StringComparison.Ordinal))
             throw new CliUsageException($"--labels and --centroids name the same file: {l}");
-    }
-
-    private static KMeans CreateKMeans(KMeansOptions options, string backendName)
-    {
-        try
-        {
-            return new KMeans(options);
-        }
-        catch (NotSupportedException e)
-        {
-            throw new CliUsageException($"--backend {backendName}: {e.Message}");
-        }
-    }
-
-    private static void WriteLabels(TextWriter writer, KMeansResult result)
-    {
-        foreach (int label in result.Labels)
-            writer.WriteLine(NumberText.Integer(label));
-    }
-
-    private static void WriteCentroids(TextWriter writer, KMeansResult result)
-    {
-        for (int c = 0; c < result.ClusterCount; c++)
-            writer.WriteLine(string.Join(",", result.GetCentroid(c).ToArray().Select(NumberText.RoundTrip)));
+        foreach (var (option, path) in new[] { ("--plot", settings.PlotPath), ("--plot-iterations", settings.PlotIterationsPath), ("--report", settings.ReportPath) })
+            if (path is not null)
+                AtomicFile.CheckWritable(option, path);
+        if (settings.TruthPath is not null && settings.ReportPath is null)
+            throw new CliUsageException("--truth is only used by --report: add --report OUT.html");
     }
 }

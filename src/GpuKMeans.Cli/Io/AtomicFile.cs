@@ -3,7 +3,7 @@ using System.Text;
 namespace GpuKMeans.Cli.Io;
 
 /// <summary>
-/// Writes output files all or nothing: the text goes to a temporary file in the destination's directory, which
+/// Writes output files all or nothing: the text or bytes go to a temporary file in the destination's directory, which
 /// then replaces the destination, so a failed run never leaves a half-written file behind.
 /// </summary>
 internal static class AtomicFile
@@ -34,18 +34,45 @@ internal static class AtomicFile
     }
 
     /// <summary>Writes <paramref name="path"/> with <paramref name="write"/> (UTF-8, no BOM, "\n" line ends).</summary>
-    public static void Write(string path, Action<TextWriter> write)
+    public static void Write(string path, Action<TextWriter> write) =>
+        WriteBinary(path, stream =>
+        {
+            using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16, leaveOpen: true);
+            writer.NewLine = "\n";
+            write(writer);
+        });
+
+    /// <summary>Writes the bytes of <paramref name="path"/> with <paramref name="write"/>.</summary>
+    public static void WriteBinary(string path, Action<Stream> write)
     {
         string full = Path.GetFullPath(path);
         string directory = Path.GetDirectoryName(full) ?? ".";
         string temp = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            using (var writer = new StreamWriter(temp, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
-            {
-                writer.NewLine = "\n";
-                write(writer);
-            }
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+                write(stream);
+            File.Move(temp, full, overwrite: true);
+        }
+        catch
+        {
+            TryDelete(temp);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// For writers that want a file name (plot libraries): <paramref name="write"/> writes a temporary file with
+    /// the same extension in the destination's directory, which then replaces <paramref name="path"/>.
+    /// </summary>
+    public static void WriteVia(string path, Action<string> write)
+    {
+        string full = Path.GetFullPath(path);
+        string directory = Path.GetDirectoryName(full) ?? ".";
+        string temp = Path.Combine(directory, $".{Path.GetFileNameWithoutExtension(full)}.{Guid.NewGuid():N}.tmp{Path.GetExtension(full)}");
+        try
+        {
+            write(temp);
             File.Move(temp, full, overwrite: true);
         }
         catch

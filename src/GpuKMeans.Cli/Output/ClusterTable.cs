@@ -7,20 +7,25 @@ internal static class ClusterTable
     /// Writes the clusters of <paramref name="result"/>; the coordinate columns take the names in
     /// <paramref name="columnNames"/> when given (a CSV header), or x1, x2, ….
     /// </summary>
-    public static void Write(TextWriter output, KMeansResult result, IReadOnlyList<string>? columnNames = null)
+    public static void Write(TextWriter output, KMeansResult result, IReadOnlyList<string>? columnNames = null) =>
+        Write(output, result.GetClusterSizes(), result.Centroids.AsSpan().ToArray(), result.Dimensions, columnNames);
+
+    /// <summary>
+    /// Writes clusters of the given <paramref name="sizes"/> and row-major <paramref name="centroids"/> of
+    /// <paramref name="dimensions"/> columns (such as centroids mapped back to the original units).
+    /// </summary>
+    public static void Write(TextWriter output, int[] sizes, float[] centroids, int dimensions, IReadOnlyList<string>? columnNames = null)
     {
-        int d = result.Dimensions;
         var header = new List<string> { "cluster", "size" };
-        for (int j = 0; j < d; j++)
+        for (int j = 0; j < dimensions; j++)
             header.Add(columnNames is { } names && j < names.Count && names[j].Trim().Length > 0 ? names[j].Trim() : $"x{j + 1}");
 
-        int[] sizes = result.GetClusterSizes();
-        var rows = new List<IReadOnlyList<string>>(result.ClusterCount);
-        for (int c = 0; c < result.ClusterCount; c++)
+        var rows = new List<IReadOnlyList<string>>(sizes.Length);
+        for (int c = 0; c < sizes.Length; c++)
         {
             var row = new List<string> { NumberText.Integer(c), NumberText.Integer(sizes[c]) };
-            foreach (float value in result.GetCentroid(c))
-                row.Add(NumberText.Short(value));
+            for (int j = 0; j < dimensions; j++)
+                row.Add(NumberText.Short(centroids[c * dimensions + j]));
             rows.Add(row);
         }
         TextTable.Write(output, header, rows);

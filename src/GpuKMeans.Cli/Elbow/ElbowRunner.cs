@@ -1,0 +1,92 @@
+using System.Globalization;
+using GpuKMeans.Cli.Io;
+using GpuKMeans.Cli.Output;
+using GpuKMeans.Cli.Scaling;
+using GpuKMeans.Cli.Shared;
+
+namespace GpuKMeans.Cli.Elbow;
+
+/// <summary>
+/// Runs <c>gpukmeans elbow</c>: reads and scales the points, uploads them once (<see cref="KMeansDevice.Upload"/>),
+/// fits every k on that <see cref="KMeansDataset"/> (<see cref="ElbowSweep"/>), and prints the table or JSON, with a
+/// progress bar over the k on a terminal.
+/// </summary>
+internal static class ElbowRunner
+{
+    /// <summary>Runs the sweep and returns the exit code (0).</summary>
+    /// <exception cref="CliUsageException">Bad options or input; the message names the option or the file.</exception>
+    public static int Run(ElbowSettings settings, CliConsole console)
+    {
+        var backend = CliBackends.Parse(settings.Backend);
+        var scaleMethod = FeatureScaler.Parse(settings.Scale);
+        if (settings.KMin < 1)
+            throw new CliUsageException($"--k-min must be at least 1, got {settings.KMin}");
+        if (settings.KMax < settings.KMin)
+            throw new CliUsageException($"--k-max {settings.KMax} is less than --k-min {settings.KMin}");
+        CommonOptions.CheckFitValues(settings.InitCount, settings.MaxIterations, settings.Tolerance);
+        if (settings.CsvPath is { } csvPath)
+            AtomicFile.CheckWritable("--csv", csvPath);
+        if (settings.PlotPath is { } plotPath)
+            AtomicFile.CheckWritable("--plot", plotPath);
+
+        var data = PointReader.Read(settings.Input, settings.InputOptions, console);
+        if (settings.KMax > data.Rows)
+            throw new CliUsageException(
+                $"--k-max {settings.KMax} is more than the {data.Rows} rows of {data.Path}: k-means needs at least as many points as clusters");
+        var scaler = FeatureScaler.Fit(scaleMethod, data.Values, data.Columns);
+        scaler.Apply(data.Values);
+        var options = new KMeansOptions
+        {
+            InitCount = settings.InitCount,
+            MaxIterations = settings.MaxIterations,
+            Tolerance = settings.Tolerance,
+            Seed = settings.Seed,
+            Backend = backend,
+        };
+
+        List<ElbowRow> rows;
+        string backendName, deviceName;
+        using (var device = CliBackends.Open(settings.Backend))
+        using (var dataset = device.Upload(data.Values, data.Columns))
+        {
+            (backendName, deviceName) = (device.BackendName, device.Name);
+            Func<int, IProgress<KMeansIterationStats>?>? progressFor = settings.Verbose
+                ? k => new VerboseIterations(console, $"k={k} ")
+                : null;
+            int count = settings.KMax - settings.KMin + 1;
+            rows = console.WithProgress($"k = {settings.KMin}..{settings.KMax}", count,
+                report => ElbowSweep.Run(dataset, options, settings.KMin, settings.KMax, progressFor,
+                    row => report(row.K - settings.KMin + 1)));
+        }
+
+        if (settings.CsvPath is { } path)
+            AtomicFile.Write(path, writer => WriteCsv(writer, rows));
+        if (settings.PlotPath is { } plot)
+            AtomicFile.WriteVia(plot, temp => Plots.ElbowPlot.Save(
+                temp, [.. rows.Select(r => (r.K, r.Inertia))], $"Elbow method: {Path.GetFileName(settings.Input)}"));
+        if (settings.Json)
+        {
+            new ElbowJson(settings.Input, data.Rows, data.Columns, scaler.Name, settings.Seed, backendName, deviceName, rows)
+                .WriteTo(console.Out);
+            return 0;
+        }
+        string scaled = scaler.Method == ScaleMethod.None ? "" : $", {scaler.Name}-scaled";
+        console.Out.WriteLine($"Elbow: {data.Path}, {data.Rows} points × {data.Columns} dimensions{scaled}, on {backendName}: {deviceName}");
+        if (settings.CsvPath is { } written)
+            console.Out.WriteLine($"Table written to {written}");
+        console.Out.WriteLine();
+        TextTable.Write(console.Out, ["k", "inertia", "iterations", "converged", "seconds"],
+            [.. rows.Select(r => (IReadOnlyList<string>)
+                [NumberText.Integer(r.K), NumberText.Long(r.Inertia), NumberText.Integer(r.Iterations), NumberText.YesNo(r.Converged),
+                 r.Seconds.ToString("F3", CultureInfo.InvariantCulture)])]);
+        return 0;
+    }
+
+    private static void WriteCsv(TextWriter writer, IEnumerable<ElbowRow> rows)
+    {
+        writer.WriteLine("k,inertia,iterations,converged,seconds");
+        foreach (var r in rows)
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{r.K},{r.Inertia:R},{r.Iterations},{(r.Converged ? "true" : "false")},{r.Seconds:F6}"));
+    }
+}

@@ -1,0 +1,53 @@
+using GpuKMeans.Cli.Demo;
+using GpuKMeans.Cli.Io;
+using GpuKMeans.Cli.Output;
+using GpuKMeans.Cli.Shared;
+
+namespace GpuKMeans.Cli.Generate;
+
+/// <summary>Runs <c>gpukmeans generate blobs</c>: Gaussian blobs (<see cref="Blobs"/>), written as CSV, .npy or raw float32.</summary>
+internal static class GenerateBlobsRunner
+{
+    /// <summary>Generates and writes the points (and labels); returns the exit code (0).</summary>
+    /// <exception cref="CliUsageException">A bad option; the message names it.</exception>
+    public static int Run(GenerateBlobsSettings settings, CliConsole console)
+    {
+        if (settings.Count < 1)
+            throw new CliUsageException($"--n must be at least 1, got {settings.Count}");
+        if (!(settings.StandardDeviation >= 0) || double.IsInfinity(settings.StandardDeviation))
+            throw new CliUsageException($"--std must be finite and non-negative, got {NumberText.Short(settings.StandardDeviation)}");
+        AtomicFile.CheckWritable("--out", settings.OutPath);
+        if (settings.LabelsPath is { } labels)
+        {
+            AtomicFile.CheckWritable("--labels-out", labels);
+            if (string.Equals(Path.GetFullPath(labels), Path.GetFullPath(settings.OutPath), StringComparison.Ordinal))
+                throw new CliUsageException($"--out and --labels-out name the same file: {labels}");
+        }
+        int seed = settings.Seed ?? Random.Shared.Next();
+        var centres = BlobCenters.Parse(settings.Centers, settings.Dimensions, seed);
+        if ((long)settings.Count * centres[0].Length > Array.MaxLength)
+            throw new CliUsageException($"--n {settings.Count} × {centres[0].Length} dimensions is more values than one array can hold");
+
+        var blobs = Blobs.Generate(settings.Count, centres, settings.StandardDeviation, seed);
+        console.WithProgress($"Writing {Path.GetFileName(settings.OutPath)}", 1, report =>
+        {
+            ResultFiles.WriteMatrix(settings.OutPath, blobs.Points, blobs.Dimensions);
+            if (settings.LabelsPath is { } path)
+                ResultFiles.WriteLabels(path, blobs.Labels);
+            report(1);
+            return 0;
+        });
+
+        TextTable.WriteFields(console.Out,
+        [
+            ("Points", $"{blobs.Count} × {blobs.Dimensions} written to {settings.OutPath}"),
+            ("Blobs", $"{centres.Count}, std {NumberText.Short(settings.StandardDeviation)}, seed {seed}"),
+            ("Labels", settings.LabelsPath is { } l ? $"written to {l}" : "not written (--labels-out)"),
+        ]);
+        console.Out.WriteLine();
+        TextTable.Write(console.Out, ["blob", "size", .. Enumerable.Range(1, blobs.Dimensions).Select(j => $"x{j}")],
+            [.. centres.Select((c, i) => (IReadOnlyList<string>)
+                [NumberText.Integer(i), NumberText.Integer(blobs.Labels.Count(l => l == i)), .. c.Select(NumberText.Short)])]);
+        return 0;
+    }
+}

@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+
+namespace GpuKMeans.Cli.Io;
+
+/// <summary>
+/// Reads delimited text with CsvHelper, streaming: every record is parsed from its UTF-8 bytes straight into a
+/// growing float buffer, so no string is built per cell or for the whole file. The first non-blank record is a
+/// header when any of its (selected) cells is not a number, or when <c>--columns</c> names columns; blank lines
+/// are skipped. Every problem is a <see cref="CliUsageException"/> naming the file, the 1-based line and, for a
+/// cell, the 1-based column of the file: <c>data.csv:5:2: 'abc' is not a number</c>.
+/// </summary>
+internal static class CsvPointReader
+{
+    /// <summary>Records between two progress reports.</summary>
+    private const int ReportEvery = 1 << 14;
+
+    /// <summary>Reads <paramref name="path"/> (which exists) with separator <paramref name="delimiter"/>.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="delimiter">The field separator.</param>
+    /// <param name="selection">The columns to keep, or <c>null</c> for all.</param>
+    /// <param name="reportBytes">Called now and then with the number of bytes read so far, or <c>null</c>.</param>
+    /// <exception cref="CliUsageException">Malformed, empty, ragged, or a cell that is not a finite float32.</exception>
+    public static PointMatrix Read(string path, char delimiter, ColumnSelection? selection, Action<long>? reportBytes)
+    {
+        var options = CsvReaderOptions.Default with
+        {
+            Separator = delimiter,
+            HasHeader = false,
+            SkipEmptyLines = true,
+            TrackLineNumbers = true,
+            FormatProvider = CultureInfo.InvariantCulture,
+        };
+        try
+        {
+            using var csv = CsvReader.FromFile(path, options);
+            return ReadRecords(csv, path, delimiter, selection, reportBytes);
+        }
+        catch (CsvFormatException e)
+        {
+            string line = e.LineNumber > 0 ? $":{e.LineNumber}" : "";
+            throw new CliUsageException($"{path}{line}: malformed CSV: {e.Message}");
+        }
+    }
+
+    /// <summary>Whether <paramref name="cell"/> parses as a number (invariant culture, surrounding spaces allowed).</summary>
+    public static bool IsNumber(ReadOnlySpan<byte> cell) =>
+        double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
+
+    private static PointMatrix ReadRecords(CsvReader csv, string path, char delimiter, ColumnSelection? selection, Action<long>? reportBytes)
+    {
+        var values = new FloatBuffer();
+        string[]? header = null;
+        int[]? columns = null;
+        int fieldCount = -1;
+        int firstLine = 0;
+        long records = 0;
+        while (csv.Read())
+        {
+            int line = checked((int)csv.LineNumber);
+            if (IsBlank(csv))
+                continue;
+            if (reportBytes is not null && ++records % ReportEvery == 0)
+                reportBytes(csv.ByteOffset);
+
+            if (fieldCount < 0)
+            {
+                fieldCount = csv.FieldCount;
+                string[] cells = [.. Enumerable.Range(0, fieldCount).Select(csv.GetString)];
+                if (selection is { UsesNames: true })
+                {
+                    // Names need a header: a first row of numbers only has none (Resolve then says so).
+                    bool allNumbers = Enumerable.Range(0, fieldCount).All(c => IsNumber(csv.GetSpan(c)));
+                    header = allNumbers ? null : cells;
+                    columns = selection.Resolve(fieldCount, header, path);
+                    continue;
+                }
+                columns = selection?.Resolve(fieldCount, null, path) ?? [.. Enumerable.Range(0, fieldCount)];
+                if (!columns.All(c => IsNumber(csv.GetSpan(c))))
+                {
+                    header = cells;
+                    continue;
+                }
+            }
+            if (csv.FieldCount != fieldCount)
+                throw new CliUsageException($"{path}:{line}: expected {fieldCount} columns, found {csv.FieldCount}");
+            foreach (int c in columns!)
+                values.Add(ParseCell(path, line, c + 1, csv.GetSpan(c)));
+            if (firstLine == 0)
+                firstLine = line;
+        }
+
+        if (firstLine == 0)
+            throw new CliUsageException(header is null
+                ? $"{path}: the file is empty: expected rows of numbers separated by {Describe(delimiter)}"
+                : $"{path}: the file has a header row but no rows of numbers");
+        IReadOnlyList<string>? names = header is null ? null : [.. columns!.Select(c => header[c])];
+        return new PointMatrix(path, InputFormat.Csv, values.ToArray(), columns!.Length, names, $"{path}:{firstLine}");
+    }
+
+    private static bool IsBlank(CsvReader csv)
+    {
+        for (int i = 0; i < csv.FieldCount; i++)
+        {
+            foreach (byte b in csv.GetSpan(i))
+                if (b is not ((byte)' ' or (byte)'\t'))
+                    return false;
+        }
+        return true;
+    }
+
+    private static float ParseCell(string path, int line, int column, ReadOnlySpan<byte> cell)
+    {
+        if (double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
+        {
+            float single = (float)value;
+            if (float.IsFinite(single))
+                return single;
+        }
+        return Fail(path, line, column, cell, value);
+    }
+
+    private static float Fail(string path, int line, int column, ReadOnlySpan<byte> cell, double value)
+    {
+        string where = $"{path}:{line}:{column}";
+        string text = Encoding.UTF8.GetString(cell).Trim();
+        if (text.Length == 0)
+            throw new CliUsageException($"{where}: empty cell, expected a number");
+        if (!double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+            throw new CliUsageException($"{where}: '{text}' is not a number");
+        throw new CliUsageException(double.IsFinite(value)
+            ? $"{where}: '{text}' is too large for a 32-bit float"
+            : $"{where}: '{text}' is not a finite number: k-means needs finite values (drop or impute missing ones first)");
+    }
+
+    private static string Describe(char delimiter) => delimiter switch
+    {
+        '\t' => "tabs",
+        ' ' => "spaces",
+        _ => $"'{delimiter}'",
+    };
+}

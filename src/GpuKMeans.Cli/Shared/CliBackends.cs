@@ -1,0 +1,50 @@
+namespace GpuKMeans.Cli.Shared;
+
+/// <summary>The <c>--backend</c> values and opening a device for one.</summary>
+internal static class CliBackends
+{
+    /// <summary>The <c>--backend</c> values, lower case, as the help lists them.</summary>
+    public static readonly string[] Names = ["auto", "cuda", "opencl", "cpu", "ilgpu-cpu"];
+
+    /// <summary>The help text of <c>--backend</c>.</summary>
+    public const string Description =
+        "Device: auto takes CUDA, then an OpenCL GPU, then the CPU; cpu is the host CPU backend; "
+        + "ilgpu-cpu runs the GPU kernels on ILGPU's CPU accelerator (slow, for checking kernels without a GPU).";
+
+    /// <summary>Maps a <c>--backend</c> value (any case) to the library's enum.</summary>
+    /// <exception cref="CliUsageException">The value is not one of <see cref="Names"/>.</exception>
+    public static KMeansBackend Parse(string value) => value.ToLowerInvariant() switch
+    {
+        "auto" => KMeansBackend.Auto,
+        "cuda" => KMeansBackend.Cuda,
+        "opencl" => KMeansBackend.OpenCL,
+        "cpu" => KMeansBackend.Cpu,
+        "ilgpu-cpu" => KMeansBackend.IlgpuCpu,
+        _ => throw new CliUsageException($"--backend: '{value}' is not one of {string.Join(", ", Names)}"),
+    };
+
+    /// <summary>The <c>--backend</c> value that selects <paramref name="backend"/>.</summary>
+    public static string NameOf(KMeansBackend backend) => backend switch
+    {
+        KMeansBackend.Cuda => "cuda",
+        KMeansBackend.OpenCL => "opencl",
+        KMeansBackend.Cpu => "cpu",
+        KMeansBackend.IlgpuCpu => "ilgpu-cpu",
+        _ => "auto",
+    };
+
+    /// <summary>Opens the device of <paramref name="value"/> (a <c>--backend</c> value).</summary>
+    /// <exception cref="CliUsageException">The value is unknown, or that backend has no device here.</exception>
+    public static KMeansDevice Open(string value)
+    {
+        var backend = Parse(value);
+        try
+        {
+            return KMeansDevice.Create(backend);
+        }
+        catch (NotSupportedException e)
+        {
+            throw new CliUsageException($"--backend {value}: {e.Message}");
+        }
+    }
+}
