@@ -89,8 +89,7 @@ internal static class CliApp
         root.Add(ElbowCommand.Create());
         root.Add(GenerateCommand.Create());
         root.Add(DevicesCommand.Create());
-        // bench: the lead registers it here once src/GpuKMeans.Cli/Bench/BenchCommand.cs lands:
-        // root.Add(Bench.BenchCommand.Create());
+        root.Add(Bench.BenchCommand.Create());
         root.SetAction(parsed => DemoRunner.Run(parsed.InvocationConfiguration.Output));
         foreach (var help in root.Options.OfType<HelpOption>())
         {

@@ -25,6 +25,8 @@ internal static class CliExamples
             "Best of 10 random starts, printed as JSON."),
         (["fit", SampleFile, "--k", "2", "--seed", "0", "--scale", "standard", "--centroids", "centroids.npy", "--verbose"],
             "Fits standardised data, writes the centroids in the original units as .npy, and every iteration to stderr."),
+        (["fit", SampleFile, "--k", "2", "--seed", "0", "--plot", "clusters.png", "--plot-iterations", "iterations.png", "--report", "report.html"],
+            "Draws the clusters and the first iterations as PNG, and writes the interactive HTML report."),
     ];
 
     /// <summary>The examples of every command, keyed by its path after the tool's name ("" for the root).</summary>
@@ -60,6 +62,13 @@ internal static class CliExamples
             new(["generate", "blobs", "--n", "1000", "--centers", "0,0;5,5;10,0", "--std", "0.5", "--seed", "1", "--out", "blobs.npy",
                 "--labels-out", "truth.csv"], "1000 points around the given centres as .npy, and the true blob of every point."),
             new(["fit", "blobs.npy", "--k", "3", "--seed", "0"], "Cluster them again."),
+        ],
+        ["bench"] =
+        [
+            new(["bench", "--n", "2000,20000", "--d", "8", "--k", "8", "--backends", "scalar,cpu", "--out", "bench.md", "--plot", "bench.png"],
+                "A quick comparison of the scalar baseline and the CPU backend, as a markdown table and a log-log plot."),
+            new(["bench", "--n", "1000,4000", "--d", "4", "--k", "4", "--iterations", "3"],
+                "Every backend present, small enough to finish in seconds; drop the options for n = 10k, 100k, 1M (d = 32, k = 64)."),
         ],
         ["devices"] =
         [

@@ -111,7 +111,7 @@ public sealed class ReportBrowserTests(ChromiumFixture chromium) : IClassFixture
         {
             ClusterCount = 8, Seed = 0, RecordHistory = true, Backend = KMeansBackend.Cpu, InitCount = 1, MaxIterations = 6,
         }))
-            result = kmeans.Fit(blobs.Points, 5);
+            result = kmeans.Fit(blobs.Points, 5, cancellationToken: TestContext.Current.CancellationToken);
         var data = new ReportData("30,000 points in 5-D, k = 8", blobs.Points, 5, result.History, null, null, "CPU");
         string url = new Uri(_files.Write(data, "big.html")).AbsoluteUri;
 
