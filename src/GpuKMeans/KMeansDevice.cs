@@ -1,4 +1,5 @@
 using GpuKMeans.Backends;
+using GpuKMeans.Backends.Cpu;
 using GpuKMeans.Backends.Ilgpu;
 using ILGPU;
 using ILGPU.Runtime;
@@ -59,10 +60,18 @@ public sealed class KMeansDevice : IDisposable
     /// <exception cref="NotSupportedException">The requested backend has no device on this machine.</exception>
     public static KMeansDevice Create(KMeansBackend backend = KMeansBackend.Auto)
     {
+        if (backend == KMeansBackend.Cpu)
+            return new KMeansDevice(new CpuBackend());
         var context = Context.Create(builder => builder.Default().EnableAlgorithms());
         try
         {
-            Device device = Select(context, backend);
+            Device? device = Select(context, backend);
+            if (device is null)
+            {
+                // Auto without a GPU: the native CPU backend, not ILGPU's CPU accelerator.
+                context.Dispose();
+                return new KMeansDevice(new CpuBackend());
+            }
             return new KMeansDevice(context, device.CreateAccelerator(context), ownsAccelerator: true);
         }
         catch
@@ -127,7 +136,8 @@ public sealed class KMeansDevice : IDisposable
 
     internal void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
 
-    private static Device Select(Context context, KMeansBackend backend)
+    /// <summary>The ILGPU device for <paramref name="backend"/>; null where Auto finds no GPU (the caller then uses <see cref="CpuBackend"/>).</summary>
+    private static Device? Select(Context context, KMeansBackend backend)
     {
         var cudaDevices = context.GetCudaDevices();
         var openClDevices = context.GetCLDevices();
@@ -142,16 +152,14 @@ public sealed class KMeansDevice : IDisposable
             }
         }
         Device? openCl = openClGpu ?? (openClDevices.Count > 0 ? openClDevices[0] : null);
-        Device cpu = context.GetCPUDevice(0);
         return backend switch
         {
-            KMeansBackend.Auto => cuda ?? openClGpu ?? cpu,
-            KMeansBackend.IlgpuCpu => cpu,
+            KMeansBackend.Auto => cuda ?? openClGpu,
+            KMeansBackend.IlgpuCpu => context.GetCPUDevice(0),
             KMeansBackend.Cuda => cuda ?? throw new NotSupportedException(
                 "No CUDA device was found (is the NVIDIA driver installed?). Use KMeansBackend.Auto or Cpu."),
             KMeansBackend.OpenCL => openCl ?? throw new NotSupportedException(
                 "No OpenCL device that ILGPU supports (OpenCL C 2.0 with generic address space) was found. Use KMeansBackend.Auto or Cpu."),
-            KMeansBackend.Cpu => cpu,
             _ => throw new ArgumentOutOfRangeException(nameof(backend), backend, "Unknown backend."),
         };
     }

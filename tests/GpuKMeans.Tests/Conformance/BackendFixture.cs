@@ -45,6 +45,8 @@ public abstract class BackendFixture : IDisposable
 
 public sealed class CpuAcceleratorFixture() : BackendFixture(KMeansBackend.IlgpuCpu);
 
+public sealed class CpuSimdFixture() : BackendFixture(KMeansBackend.Cpu);
+
 public sealed class CudaFixture() : BackendFixture(KMeansBackend.Cuda);
 
 public sealed class OpenCLFixture() : BackendFixture(KMeansBackend.OpenCL);

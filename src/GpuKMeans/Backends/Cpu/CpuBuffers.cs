@@ -1,0 +1,163 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace GpuKMeans.Backends.Cpu;
+
+/// <summary>A float array whose first element sits on a 64-byte boundary (a cache line, one AVX-512 vector).</summary>
+internal sealed class AlignedFloats
+{
+    private const int AlignmentFloats = 16;
+    private readonly float[] _array;
+    private readonly int _offset;
+
+    public unsafe AlignedFloats(int length)
+    {
+        Length = length;
+        // Pinned, so the alignment found now holds for the array's lifetime.
+        _array = GC.AllocateArray<float>(length + AlignmentFloats, pinned: true);
+        nint address = (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_array));
+        _offset = (int)((64 - address % 64) % 64) / sizeof(float);
+    }
+
+    public int Length { get; }
+
+    public Span<float> Span => _array.AsSpan(_offset, Length);
+
+    /// <summary>The first element, for the kernels' unchecked addressing.</summary>
+    public ref float Start => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_array), _offset);
+}
+
+/// <summary>
+/// The squared norm every CPU kernel uses: a chain of fused multiply-adds in column order, exactly what one
+/// lane of the distance kernel computes for a dot product. So the norm of a row equals its dot product with
+/// itself to the last bit, and the distance of a row to an identical centroid is exactly 0.
+/// </summary>
+internal static class RowNorm
+{
+    public static float Squared(ReadOnlySpan<float> row)
+    {
+        float sum = 0f;
+        foreach (float v in row)
+            sum = MathF.FusedMultiplyAdd(v, v, sum);
+        return sum;
+    }
+}
+
+/// <summary>
+/// The points as the CPU kernels read them: a 64-byte-aligned row-major copy with three zero rows after
+/// the last (so a group of four rows never reads past the end), their squared norms, and their weights.
+/// </summary>
+internal sealed class CpuPoints
+{
+    /// <summary>Rows per norm task at upload.</summary>
+    private const int NormChunk = 4096;
+
+    public CpuPoints(ReadOnlySpan<float> points, int dimensions, ReadOnlySpan<float> weights)
+    {
+        Dimensions = dimensions;
+        Count = points.Length / dimensions;
+        Values = new AlignedFloats(checked((Count + 3) * dimensions));
+        points.CopyTo(Values.Span);
+        Norms = new float[Count + 3];
+        Weights = new float[Count];
+        if (weights.IsEmpty)
+            Array.Fill(Weights, 1f);
+        else
+            weights.CopyTo(Weights);
+
+        int chunks = (Count + NormChunk - 1) / NormChunk;
+        Parallel.For(0, chunks, chunk =>
+        {
+            int end = Math.Min(Count, (chunk + 1) * NormChunk);
+            var values = Values.Span;
+            for (int i = chunk * NormChunk; i < end; i++)
+                Norms[i] = RowNorm.Squared(values.Slice(i * dimensions, dimensions));
+        });
+    }
+
+    public int Count { get; }
+
+    public int Dimensions { get; }
+
+    /// <summary>Row-major <c>(n + 3) × d</c>; the last three rows are zero.</summary>
+    public AlignedFloats Values { get; }
+
+    /// <summary><c>‖xᵢ‖²</c>, <c>n + 3</c> entries (the padding rows' are 0).</summary>
+    public float[] Norms { get; }
+
+    public float[] Weights { get; }
+
+    public ReadOnlySpan<float> Row(int row) => Values.Span.Slice(row * Dimensions, Dimensions);
+}
+
+/// <summary>
+/// Centroids packed for the distance kernel: transposed to <c>d × kPad</c> (row j holds coordinate j of
+/// every centroid, so one vector load gives that coordinate of <see cref="Width"/> consecutive centroids),
+/// with k rounded up to whole vectors. Padding lanes are zero and their norm is +∞, so their distance is
+/// +∞ and never wins.
+/// </summary>
+internal sealed class CentroidPanel(int width)
+{
+    private AlignedFloats? _transposed;
+    private AlignedFloats? _norms;
+
+    public int Width { get; } = width;
+
+    /// <summary>Centroids <c>k</c>.</summary>
+    public int Count { get; private set; }
+
+    /// <summary><c>k</c> rounded up to a multiple of <see cref="Width"/>.</summary>
+    public int Padded { get; private set; }
+
+    public int Dimensions { get; private set; }
+
+    public ref float Transposed => ref _transposed!.Start;
+
+    public ref float Norms => ref _norms!.Start;
+
+    /// <summary>Packs row-major <c>k × d</c> centroids.</summary>
+    public void Pack(ReadOnlySpan<float> centroids, int count, int dimensions)
+    {
+        Resize(count, dimensions);
+        var transposed = _transposed!.Span;
+        var norms = _norms!.Span;
+        for (int c = 0; c < count; c++)
+        {
+            var row = centroids.Slice(c * dimensions, dimensions);
+            for (int j = 0; j < dimensions; j++)
+                transposed[j * Padded + c] = row[j];
+            norms[c] = RowNorm.Squared(row);
+        }
+    }
+
+    /// <summary>Packs rows of the points themselves (k-means++ candidates), reusing their norms.</summary>
+    public void PackRows(CpuPoints points, ReadOnlySpan<int> rows)
+    {
+        Resize(rows.Length, points.Dimensions);
+        var transposed = _transposed!.Span;
+        var norms = _norms!.Span;
+        for (int c = 0; c < rows.Length; c++)
+        {
+            var row = points.Row(rows[c]);
+            for (int j = 0; j < row.Length; j++)
+                transposed[j * Padded + c] = row[j];
+            norms[c] = points.Norms[rows[c]];
+        }
+    }
+
+    private void Resize(int count, int dimensions)
+    {
+        int padded = (count + Width - 1) / Width * Width;
+        int cells = checked(padded * dimensions);
+        if (_transposed is null || _transposed.Length < cells)
+            _transposed = new AlignedFloats(cells);
+        if (_norms is null || _norms.Length < padded)
+            _norms = new AlignedFloats(padded);
+        Count = count;
+        Padded = padded;
+        Dimensions = dimensions;
+        // Padding lanes: zero coordinates (no NaN from stale memory) and an infinite norm.
+        _transposed.Span[..cells].Clear();
+        _norms.Span[count..padded].Fill(float.PositiveInfinity);
+    }
+}

@@ -1,0 +1,100 @@
+namespace GpuKMeans.Backends.Cpu;
+
+/// <summary>
+/// The k-means++ part of <see cref="CpuDevicePoints"/>. Point-to-point distances go through the same
+/// micro-kernel as the assignment, with the chosen row or the candidates packed as a small centroid panel,
+/// so a point's distance to itself (or to a copy of itself) is exactly 0.
+/// </summary>
+internal sealed partial class CpuDevicePoints
+{
+    private readonly float[] _closest;
+    private readonly CentroidPanel _seedPanel;
+
+    public int ClosestBlockSize { get; }
+
+    private int ClosestBlockCount => (Count + ClosestBlockSize - 1) / ClosestBlockSize;
+
+    public void ResetClosest() => Array.Fill(_closest, float.PositiveInfinity);
+
+    public void UpdateClosest(int row)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(row);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(row, Count);
+        _seedPanel.PackRows(_points, [row]);
+        int padded = _seedPanel.Padded;
+        int tasks = (Count + RowsPerTask - 1) / RowsPerTask;
+        Parallel.For(0, tasks, NewTile, (task, _, tile) =>
+        {
+            int start = task * RowsPerTask;
+            int stop = Math.Min(Count, start + RowsPerTask);
+            for (int r = start; r < stop; r += 4)
+            {
+                _kernels.DistanceRows4(_points, r, _seedPanel, tile);
+                int rows = Math.Min(4, stop - r);
+                for (int q = 0; q < rows; q++)
+                {
+                    float distance = tile[q * padded];
+                    if (distance < _closest[r + q])
+                        _closest[r + q] = distance;
+                }
+            }
+            return tile;
+        }, static _ => { });
+    }
+
+    public void ComputeCandidatePotentials(ReadOnlySpan<int> candidateRows, Span<double> potentials)
+    {
+        int candidates = candidateRows.Length;
+        foreach (int row in candidateRows)
+            if ((uint)row >= (uint)Count)
+                throw new ArgumentOutOfRangeException(nameof(candidateRows), row, "A candidate row is out of range.");
+        _seedPanel.PackRows(_points, candidateRows);
+        int padded = _seedPanel.Padded;
+        int blocks = ClosestBlockCount;
+        var partials = new double[blocks * candidates];
+        Parallel.For(0, blocks, NewTile, (block, _, tile) =>
+        {
+            int first = block * ClosestBlockSize;
+            int end = Math.Min(Count, first + ClosestBlockSize);
+            var sums = partials.AsSpan(block * candidates, candidates);
+            for (int r = first; r < end; r += 4)
+            {
+                _kernels.DistanceRows4(_points, r, _seedPanel, tile);
+                int rows = Math.Min(4, end - r);
+                for (int q = 0; q < rows; q++)
+                {
+                    double w = _points.Weights[r + q];
+                    float closest = _closest[r + q];
+                    var distances = tile.AsSpan(q * padded, candidates);
+                    for (int t = 0; t < candidates; t++)
+                        sums[t] += w * (distances[t] < closest ? distances[t] : closest);
+                }
+            }
+            return tile;
+        }, static _ => { });
+
+        potentials[..candidates].Clear();
+        for (int b = 0; b < blocks; b++)
+            for (int t = 0; t < candidates; t++)
+                potentials[t] += partials[b * candidates + t];
+    }
+
+    public void ComputeClosestBlockSums(Span<double> blockSums)
+    {
+        int blocks = ClosestBlockCount;
+        var sums = new double[blocks];
+        Parallel.For(0, blocks, block =>
+        {
+            int first = block * ClosestBlockSize;
+            int end = Math.Min(Count, first + ClosestBlockSize);
+            double sum = 0;
+            for (int i = first; i < end; i++)
+                sum += (double)_points.Weights[i] * _closest[i];
+            sums[block] = sum;
+        });
+        sums.AsSpan(0, Math.Min(blocks, blockSums.Length)).CopyTo(blockSums);
+    }
+
+    public void CopyClosest(int firstRow, Span<float> destination) =>
+        _closest.AsSpan(firstRow, destination.Length).CopyTo(destination);
+}

@@ -1,0 +1,124 @@
+namespace GpuKMeans.Backends.Cpu;
+
+/// <summary>
+/// Points held in host memory for the CPU backend, and the state of one fit. Work is split into fixed
+/// blocks of consecutive points (<see cref="CpuBlocks"/>, a function of n, k and d only) that run on all
+/// cores; every result is either per point or a per-block partial combined in block order, so nothing
+/// depends on which thread ran which block or when.
+/// </summary>
+internal sealed partial class CpuDevicePoints : IDevicePoints
+{
+    /// <summary>Rows assigned before they are accumulated, while they are still in the L1/L2 cache.</summary>
+    private const int FusedChunkRows = 64;
+
+    /// <summary>Rows per task of <see cref="ComputeDistances"/> and the k-means++ updates.</summary>
+    private const int RowsPerTask = 256;
+
+    private readonly CpuKernels _kernels;
+    private readonly CpuPoints _points;
+    private readonly CentroidPanel _centroids;
+    private readonly bool _fuseAccumulate;
+    private readonly float[] _minDistances;
+    private int[] _labels;
+    private int[] _previousLabels;
+
+    public CpuDevicePoints(CpuKernels kernels, ReadOnlySpan<float> points, int dimensions, ReadOnlySpan<float> weights, bool fuseAccumulate)
+    {
+        _kernels = kernels;
+        _fuseAccumulate = fuseAccumulate;
+        _points = new CpuPoints(points, dimensions, weights);
+        _centroids = new CentroidPanel(kernels.Width);
+        _seedPanel = new CentroidPanel(kernels.Width);
+        Count = _points.Count;
+        Dimensions = dimensions;
+        _minDistances = new float[Count];
+        _labels = new int[Count];
+        _previousLabels = new int[Count];
+        _closest = new float[Count];
+        ClosestBlockSize = Math.Max(256, (Count + 4095) / 4096);
+        ResetLabels();
+    }
+
+    public int Count { get; }
+
+    public int Dimensions { get; }
+
+    /// <summary>The vector path these points are processed with.</summary>
+    public CpuSimdLevel Level => _kernels.Level;
+
+    public void SetCentroids(ReadOnlySpan<float> centroids, int clusterCount)
+    {
+        _centroids.Pack(centroids, clusterCount, Dimensions);
+        if (_blocks.ClusterCount != clusterCount)
+            Relayout(clusterCount);
+    }
+
+    public void ResetLabels()
+    {
+        Array.Fill(_labels, -1);
+        Array.Fill(_previousLabels, -1);
+        _partialsValid = false;
+    }
+
+    public void Assign()
+    {
+        (_labels, _previousLabels) = (_previousLabels, _labels);
+        bool fuse = _fuseAccumulate;
+        _partialsValid = false;
+        Parallel.For(0, _blocks.Count, NewTile, (block, _, tile) =>
+        {
+            var (first, end) = _blocks.Range(block);
+            if (fuse)
+                ClearPartial(block);
+            for (int row = first; row < end; row += FusedChunkRows)
+            {
+                int stop = Math.Min(end, row + FusedChunkRows);
+                _kernels.AssignRows(_points, _centroids, row, stop, _labels, _minDistances, tile);
+                if (fuse)
+                    AccumulateRows(block, row, stop);
+            }
+            return tile;
+        }, static _ => { });
+        _partialsValid = fuse;
+    }
+
+    public void CopyLabels(Span<int> labels) => _labels.AsSpan(0, labels.Length).CopyTo(labels);
+
+    public void CopyMinDistances(Span<float> distances) => _minDistances.AsSpan(0, distances.Length).CopyTo(distances);
+
+    public unsafe void ComputeDistances(int firstRow, int rowCount, Span<float> distances)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(firstRow);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(rowCount, Count - firstRow);
+        int k = _centroids.Count;
+        int padded = _centroids.Padded;
+        if (distances.Length < (long)rowCount * k)
+            throw new ArgumentException("distances holds fewer than rowCount × k values.", nameof(distances));
+        int tasks = (rowCount + RowsPerTask - 1) / RowsPerTask;
+        fixed (float* output = distances)
+        {
+            nint address = (nint)output;
+            Parallel.For(0, tasks, NewTile, (task, _, tile) =>
+            {
+                int start = task * RowsPerTask;
+                int stop = Math.Min(rowCount, start + RowsPerTask);
+                for (int r = start; r < stop; r += 4)
+                {
+                    _kernels.DistanceRows4(_points, firstRow + r, _centroids, tile);
+                    int rows = Math.Min(4, stop - r);
+                    for (int q = 0; q < rows; q++)
+                        tile.AsSpan(q * padded, k).CopyTo(new Span<float>((float*)address + (long)(r + q) * k, k));
+                }
+                return tile;
+            }, static _ => { });
+        }
+    }
+
+    public void Dispose()
+    {
+        // Everything lives in managed arrays; nothing to free early.
+    }
+
+    /// <summary>A worker's distance tile: four rows × the padded centroid count.</summary>
+    private float[] NewTile() => new float[4 * Math.Max(_centroids.Padded, _seedPanel.Padded)];
+}

@@ -1,0 +1,116 @@
+using Xunit;
+using GpuKMeans.Backends;
+using GpuKMeans.Backends.Cpu;
+using GpuKMeans.Tests.Reference;
+
+namespace GpuKMeans.Tests.Conformance;
+
+/// <summary>
+/// The CPU backend's narrower vector paths (and its unfused reduction) against the path the conformance
+/// suite runs: every lane computes the same chain of fused multiply-adds, so all paths must agree to the
+/// last bit on distances, labels, sums and the k-means++ quantities. This runs the AVX2, 128-bit and scalar
+/// code on a machine whose best path is wider.
+/// </summary>
+public sealed class CpuSimdPathTests
+{
+    /// <summary>(vector width in bits, 32 = scalar; n; d; k).</summary>
+    public static TheoryData<int, int, int, int> Cases()
+    {
+        var data = new TheoryData<int, int, int, int>();
+        foreach (int bits in new[] { 32, 128, 256, 512 })
+            foreach (var (n, d, k) in new[] { (1, 1, 1), (1003, 7, 5), (1000, 33, 64), (2000, 2, 20), (4099, 130, 257) })
+                data.Add(bits, n, d, k);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void EveryPathGivesTheSameBits(int bits, int n, int d, int k)
+    {
+        var level = bits switch { 512 => CpuSimdLevel.Vector512, 256 => CpuSimdLevel.Vector256, 128 => CpuSimdLevel.Vector128, _ => CpuSimdLevel.Scalar };
+        Assert.SkipWhen(CpuKernels.BestLevel < level, $"{level} is not accelerated here");
+        int seed = TestData.NewSeed();
+        var random = new Random(seed);
+        var points = TestData.Gaussian(n * d, random);
+        var weights = TestData.Weights(n, random);
+        var centroids = TestData.Gaussian(k * d, random);
+        using var reference = new CpuBackend(CpuKernels.BestLevel).Upload(points, d, weights);
+        var backend = new CpuBackend(level, fuseAccumulate: false);
+        Assert.Equal(level, backend.Level);
+        using var tested = backend.Upload(points, d, weights);
+
+        var (refLabels, refDistances, refMatrix, refSums) = Lloyd(reference, centroids, k);
+        var (labels, distances, matrix, sums) = Lloyd(tested, centroids, k);
+        Assert.True(refLabels.AsSpan().SequenceEqual(labels), $"labels differ (seed {seed})");
+        Assert.True(Bits(refDistances).SequenceEqual(Bits(distances)), $"distances to the nearest centroid differ (seed {seed})");
+        Assert.True(Bits(refMatrix).SequenceEqual(Bits(matrix)), $"distance matrices differ (seed {seed})");
+        Assert.True(refSums.Sums.AsSpan().SequenceEqual(sums.Sums), $"sums differ (seed {seed})");
+        Assert.True(refSums.Weights.AsSpan().SequenceEqual(sums.Weights), $"weights differ (seed {seed})");
+        Assert.Equal(BitConverter.DoubleToInt64Bits(refSums.Inertia), BitConverter.DoubleToInt64Bits(sums.Inertia));
+        Assert.Equal(refSums.LabelChangeCount, sums.LabelChangeCount);
+
+        int[] chosen = [random.Next(n), random.Next(n)];
+        int[] candidates = [random.Next(n), random.Next(n), random.Next(n), chosen[0]];
+        var (refClosest, refBlocks, refPotentials) = Seeding(reference, chosen, candidates);
+        var (closest, blocks, potentials) = Seeding(tested, chosen, candidates);
+        Assert.True(Bits(refClosest).SequenceEqual(Bits(closest)), $"closest distances differ (seed {seed})");
+        Assert.True(refBlocks.AsSpan().SequenceEqual(blocks), $"closest block sums differ (seed {seed})");
+        Assert.True(refPotentials.AsSpan().SequenceEqual(potentials), $"candidate potentials differ (seed {seed})");
+        foreach (int row in chosen)
+            Assert.Equal(0f, closest[row]);
+    }
+
+    [Fact]
+    public void AutoFallsBackToTheNativeCpuBackendAndIlgpuCpuStaysIlgpu()
+    {
+        using var cpu = KMeansDevice.Create(KMeansBackend.Cpu);
+        Assert.Equal(KMeansBackend.Cpu, cpu.Kind);
+        Assert.Equal("CPU", cpu.BackendName);
+        Assert.Null(cpu.Accelerator);
+        Assert.Contains("threads", cpu.Name);
+
+        using var auto = KMeansDevice.Create();
+        if (auto.Kind == KMeansBackend.Cpu)
+            Assert.Null(auto.Accelerator);
+
+        using var ilgpu = KMeansDevice.Create(KMeansBackend.IlgpuCpu);
+        Assert.NotNull(ilgpu.Accelerator);
+    }
+
+    private static (int[] Labels, float[] Distances, float[] Matrix, ClusterSums Sums) Lloyd(IDevicePoints device, float[] centroids, int k)
+    {
+        int n = device.Count;
+        device.ResetLabels();
+        device.SetCentroids(centroids, k);
+        device.Assign();
+        device.Accumulate();
+        // A second assignment from moved centroids, so the label-change count is not trivially n.
+        var moved = centroids.Select((v, i) => v + 0.25f * MathF.Sin(i)).ToArray();
+        device.SetCentroids(moved, k);
+        device.Assign();
+        var sums = device.Accumulate();
+        var labels = new int[n];
+        var distances = new float[n];
+        var matrix = new float[n * k];
+        device.CopyLabels(labels);
+        device.CopyMinDistances(distances);
+        device.ComputeDistances(0, n, matrix);
+        return (labels, distances, matrix, sums);
+    }
+
+    private static (float[] Closest, double[] Blocks, double[] Potentials) Seeding(IDevicePoints device, int[] chosen, int[] candidates)
+    {
+        device.ResetClosest();
+        foreach (int row in chosen)
+            device.UpdateClosest(row);
+        var closest = new float[device.Count];
+        device.CopyClosest(0, closest);
+        var blocks = new double[(device.Count + device.ClosestBlockSize - 1) / device.ClosestBlockSize];
+        device.ComputeClosestBlockSums(blocks);
+        var potentials = new double[candidates.Length];
+        device.ComputeCandidatePotentials(candidates, potentials);
+        return (closest, blocks, potentials);
+    }
+
+    private static int[] Bits(float[] values) => values.Select(BitConverter.SingleToInt32Bits).ToArray();
+}
