@@ -27,6 +27,8 @@ internal static class CliExamples
             "Fits standardised data, writes the centroids in the original units as .npy, and every iteration to stderr."),
         (["fit", SampleFile, "--k", "2", "--seed", "0", "--plot", "clusters.png", "--plot-iterations", "iterations.png", "--report", "report.html"],
             "Draws the clusters and the first iterations as PNG, and writes the interactive HTML report."),
+        (["fit", SampleFile, "--k", "2", "--seed", "0", "--report", "report.html", "--elbow", "4"],
+            "The HTML report with an elbow chart of k = 1..4, all fitted on one copy of the data."),
     ];
 
     /// <summary>The examples of every command, keyed by its path after the tool's name ("" for the root).</summary>

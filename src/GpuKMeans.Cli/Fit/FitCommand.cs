@@ -54,13 +54,18 @@ internal static class FitCommand
             Description = "True labels (one integer per line, as --labels writes them): adds a \"colour by true label\" checkbox to --report.",
             HelpName = "LABELS.csv",
         };
+        var elbow = new Option<int?>("--elbow")
+        {
+            Description = "With --report: also fit k = 1..K on the same copy of the data and add the elbow chart to the report.",
+            HelpName = "K",
+        };
         var json = CommonOptions.Json();
         var verbose = CommonOptions.Verbose(
             "Write every iteration (run, iteration, inertia, centre shift, label changes, relocated clusters, time) to standard error.");
 
         var command = new Command("fit", "Cluster the points of a CSV, .npy or raw float32 file with k-means.");
         input.AddTo(command);
-        foreach (Option option in new Option[] { k, init, initCount, maxIterations, tolerance, seed, backend, scale, labels, centroids, plot, plotIterations, report, truth, json, verbose })
+        foreach (Option option in new Option[] { k, init, initCount, maxIterations, tolerance, seed, backend, scale, labels, centroids, plot, plotIterations, report, truth, elbow, json, verbose })
             command.Add(option);
         command.SetAction(parsed => FitRunner.Run(
             new FitSettings(
@@ -81,7 +86,8 @@ internal static class FitCommand
                 parsed.GetValue(plot),
                 parsed.GetValue(plotIterations),
                 parsed.GetValue(report),
-                parsed.GetValue(truth)),
+                parsed.GetValue(truth),
+                parsed.GetValue(elbow)),
             new CliConsole(parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error, parsed.GetValue(verbose))));
         return command;
     }

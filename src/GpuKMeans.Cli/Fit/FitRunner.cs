@@ -45,13 +45,18 @@ internal static class FitRunner
             RecordHistory = FitVisuals.NeedsHistory(settings.PlotIterationsPath, settings.ReportPath),
         };
         KMeansResult result;
+        IReadOnlyList<(int K, double Inertia)>? elbow = null;
         using (var device = CliBackends.Open(settings.Backend))
+        using (var dataset = device.Upload(data.Values, data.Columns))
         using (var kmeans = new KMeans(options, device))
         {
             clock.Restart();
             var progress = settings.Verbose ? new VerboseIterations(console) : null;
-            result = kmeans.Fit(data.Values, data.Columns, progress: progress);
+            result = kmeans.Fit(dataset, progress);
             console.Trace($"fit on {device}: {result.Iterations} iterations of the best run ({result.Run}) in {clock.Elapsed.TotalSeconds:F3} s");
+            if (settings.ElbowMax is int kMax)
+                elbow = [.. Elbow.ElbowSweep.Run(dataset, options with { RecordHistory = false, InitialCentroids = null }, 1, kMax)
+                    .Select(row => (row.K, row.Inertia))];
         }
         float[] centroids = scaler.Invert(result.Centroids.AsSpan());
 
@@ -60,7 +65,7 @@ internal static class FitRunner
         if (settings.CentroidsPath is { } centroidsPath)
             ResultFiles.WriteMatrix(centroidsPath, centroids, result.Dimensions);
 
-        FitVisuals.Write(settings.PlotPath, settings.PlotIterationsPath, settings.ReportPath, truth,
+        FitVisuals.Write(settings.PlotPath, settings.PlotIterationsPath, settings.ReportPath, truth, elbow,
             settings.Input, data.Values, data.Columns, result);
 
         if (settings.Json)
@@ -87,5 +92,12 @@ internal static class FitRunner
                 AtomicFile.CheckWritable(option, path);
         if (settings.TruthPath is not null && settings.ReportPath is null)
             throw new CliUsageException("--truth is only used by --report: add --report OUT.html");
+        if (settings.ElbowMax is int kMax)
+        {
+            if (settings.ReportPath is null)
+                throw new CliUsageException("--elbow is only used by --report: add --report OUT.html");
+            if (kMax < 1)
+                throw new CliUsageException($"--elbow must be at least 1, got {kMax}");
+        }
     }
 }

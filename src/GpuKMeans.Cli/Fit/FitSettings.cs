@@ -21,6 +21,7 @@ namespace GpuKMeans.Cli.Fit;
 /// <param name="PlotIterationsPath">PNG of the first iterations, or <c>null</c> (<c>--plot-iterations</c>).</param>
 /// <param name="ReportPath">Self-contained HTML report, or <c>null</c> (<c>--report</c>).</param>
 /// <param name="TruthPath">True labels for the report's "colour by true label", or <c>null</c> (<c>--truth</c>).</param>
+/// <param name="ElbowMax">Also fit k = 1..this on the same upload, for the report's elbow chart, or <c>null</c> (<c>--elbow</c>).</param>
 internal sealed record FitSettings(
     string Input,
     InputOptions InputOptions,
@@ -39,4 +40,5 @@ internal sealed record FitSettings(
     string? PlotPath = null,
     string? PlotIterationsPath = null,
     string? ReportPath = null,
-    string? TruthPath = null);
+    string? TruthPath = null,
+    int? ElbowMax = null);

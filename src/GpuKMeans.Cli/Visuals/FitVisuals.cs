@@ -15,7 +15,7 @@ internal static class FitVisuals
 
     public static void Write(
         string? plotPath, string? iterationsPath, string? reportPath, int[]? truth,
-        string inputName, float[] points, int dims, KMeansResult result)
+        IReadOnlyList<(int K, double Inertia)>? elbow, string inputName, float[] points, int dims, KMeansResult result)
     {
         string name = Path.GetFileName(inputName);
         if (plotPath is not null)
@@ -26,7 +26,7 @@ internal static class FitVisuals
             AtomicFile.WriteVia(iterationsPath, temp => IterationsPlot.Save(temp, points, dims, result.History));
         if (reportPath is not null)
             AtomicFile.WriteVia(reportPath, temp => HtmlReport.Write(temp, new ReportData(
-                $"k-means on {name} (k = {result.ClusterCount})", points, dims, result.History, truth, null,
+                $"k-means on {name} (k = {result.ClusterCount})", points, dims, result.History, truth, elbow,
                 $"{result.BackendName} ({result.DeviceName})")));
     }
 }
