@@ -53,6 +53,7 @@ internal static class CliExamples
             new(["elbow", SampleFile, "--k-min", "1", "--k-max", "4", "--seed", "0"], "Inertia, iterations and time for k = 1..4."),
             new(["elbow", SampleFile, "--k-max", "3", "--n-init", "3", "--seed", "0", "--csv", "elbow.csv", "--json"],
                 "Best of 3 starts per k; the table also as elbow.csv, printed as JSON."),
+            new(["elbow", SampleFile, "--k-max", "5", "--seed", "0", "--silhouette"], "Also the silhouette score of each k (higher is better)."),
         ],
         ["generate"] =
         [

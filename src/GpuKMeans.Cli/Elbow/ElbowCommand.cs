@@ -23,7 +23,20 @@ internal static class ElbowCommand
         var scale = CommonOptions.Scale();
         var csv = new Option<string?>("--csv")
         {
-            Description = "Also write the table as CSV: k,inertia,iterations,converged,seconds.", HelpName = "OUT.csv",
+            Description = "Also write the table as CSV: k,inertia,iterations,converged,seconds (and silhouette with --silhouette).",
+            HelpName = "OUT.csv",
+        };
+        var silhouette = new Option<bool>("--silhouette")
+        {
+            Description = "Also compute each k's silhouette score (scikit-learn's silhouette_score with sample_size and " +
+                "the --seed), on the device, on the copy of the data the sweep uploaded; \"-\" (JSON null) for k = 1. " +
+                "Costs O(m² · d) for m sampled rows.",
+        };
+        var silhouetteSample = new Option<int>("--silhouette-sample")
+        {
+            Description = "Rows the silhouette is computed on, sampled without replacement (all rows when there are no more).",
+            HelpName = "N",
+            DefaultValueFactory = _ => ElbowSettings.DefaultSilhouetteSample,
         };
         var plot = new Option<string?>("--plot") { Description = "Write a PNG of inertia against k (the elbow plot).", HelpName = "OUT.png" };
         var json = CommonOptions.Json();
@@ -32,7 +45,7 @@ internal static class ElbowCommand
         var command = new Command("elbow",
             "Fit k = k-min..k-max with k-means++ on data uploaded to the device once, and print inertia, iterations and time per k.");
         input.AddTo(command);
-        foreach (Option option in new Option[] { kMin, kMax, initCount, maxIterations, tolerance, seed, backend, scale, csv, plot, json, verbose })
+        foreach (Option option in new Option[] { kMin, kMax, initCount, maxIterations, tolerance, seed, backend, scale, csv, plot, json, verbose, silhouette, silhouetteSample })
             command.Add(option);
         command.SetAction(parsed => ElbowRunner.Run(
             new ElbowSettings(
@@ -49,7 +62,9 @@ internal static class ElbowCommand
                 parsed.GetValue(csv),
                 parsed.GetValue(json),
                 parsed.GetValue(verbose),
-                parsed.GetValue(plot)),
+                parsed.GetValue(plot),
+                parsed.GetValue(silhouette),
+                parsed.GetValue(silhouetteSample)),
             new CliConsole(parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error, parsed.GetValue(verbose))));
         return command;
     }

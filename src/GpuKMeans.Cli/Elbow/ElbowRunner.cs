@@ -24,6 +24,8 @@ internal static class ElbowRunner
         if (settings.KMax < settings.KMin)
             throw new CliUsageException($"--k-max {settings.KMax} is less than --k-min {settings.KMin}");
         CommonOptions.CheckFitValues(settings.InitCount, settings.MaxIterations, settings.Tolerance);
+        if (settings.Silhouette && settings.SilhouetteSample < 2)
+            throw new CliUsageException($"--silhouette-sample must be at least 2, got {settings.SilhouetteSample}");
         if (settings.CsvPath is { } csvPath)
             AtomicFile.CheckWritable("--csv", csvPath);
         if (settings.PlotPath is { } plotPath)
@@ -56,17 +58,18 @@ internal static class ElbowRunner
             int count = settings.KMax - settings.KMin + 1;
             rows = console.WithProgress($"k = {settings.KMin}..{settings.KMax}", count,
                 report => ElbowSweep.Run(dataset, options, settings.KMin, settings.KMax, progressFor,
-                    row => report(row.K - settings.KMin + 1)));
+                    row => report(row.K - settings.KMin + 1),
+                    settings.Silhouette ? settings.SilhouetteSample : null));
         }
 
         if (settings.CsvPath is { } path)
-            AtomicFile.Write(path, writer => WriteCsv(writer, rows));
+            AtomicFile.Write(path, writer => WriteCsv(writer, rows, settings.Silhouette));
         if (settings.PlotPath is { } plot)
             AtomicFile.WriteVia(plot, temp => Plots.ElbowPlot.Save(
                 temp, [.. rows.Select(r => (r.K, r.Inertia))], $"Elbow method: {Path.GetFileName(settings.Input)}"));
         if (settings.Json)
         {
-            new ElbowJson(settings.Input, data.Rows, data.Columns, scaler.Name, settings.Seed, backendName, deviceName, rows)
+            new ElbowJson(settings.Input, data.Rows, data.Columns, scaler.Name, settings.Seed, backendName, deviceName, rows, settings.Silhouette)
                 .WriteTo(console.Out);
             return 0;
         }
@@ -75,18 +78,32 @@ internal static class ElbowRunner
         if (settings.CsvPath is { } written)
             console.Out.WriteLine($"Table written to {written}");
         console.Out.WriteLine();
-        TextTable.Write(console.Out, ["k", "inertia", "iterations", "converged", "seconds"],
-            [.. rows.Select(r => (IReadOnlyList<string>)
-                [NumberText.Integer(r.K), NumberText.Long(r.Inertia), NumberText.Integer(r.Iterations), NumberText.YesNo(r.Converged),
-                 r.Seconds.ToString("F3", CultureInfo.InvariantCulture)])]);
+        string[] header = ["k", "inertia", "iterations", "converged", "seconds"];
+        TextTable.Write(console.Out, settings.Silhouette ? [.. header, "silhouette"] : header,
+            [.. rows.Select(r =>
+            {
+                string[] cells =
+                [
+                    NumberText.Integer(r.K), NumberText.Long(r.Inertia), NumberText.Integer(r.Iterations), NumberText.YesNo(r.Converged),
+                    r.Seconds.ToString("F3", CultureInfo.InvariantCulture),
+                ];
+                return (IReadOnlyList<string>)(settings.Silhouette
+                    ? [.. cells, r.Silhouette is { } s ? s.ToString("F4", CultureInfo.InvariantCulture) : "-"]
+                    : cells);
+            })]);
         return 0;
     }
 
-    private static void WriteCsv(TextWriter writer, IEnumerable<ElbowRow> rows)
+    private static void WriteCsv(TextWriter writer, IEnumerable<ElbowRow> rows, bool silhouette)
     {
-        writer.WriteLine("k,inertia,iterations,converged,seconds");
+        writer.WriteLine(silhouette ? "k,inertia,iterations,converged,seconds,silhouette" : "k,inertia,iterations,converged,seconds");
         foreach (var r in rows)
-            writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{r.K},{r.Inertia:R},{r.Iterations},{(r.Converged ? "true" : "false")},{r.Seconds:F6}"));
+        {
+            string line = string.Create(CultureInfo.InvariantCulture,
+                $"{r.K},{r.Inertia:R},{r.Iterations},{(r.Converged ? "true" : "false")},{r.Seconds:F6}");
+            if (silhouette)
+                line += "," + (r.Silhouette is { } s ? s.ToString("R", CultureInfo.InvariantCulture) : "");
+            writer.WriteLine(line);
+        }
     }
 }

@@ -17,6 +17,13 @@ namespace GpuKMeans.Cli.Elbow;
 /// <param name="Json">Print one JSON object instead of the table.</param>
 /// <param name="Verbose">Write every iteration to standard error.</param>
 /// <param name="PlotPath">PNG of inertia against k, or <c>null</c> (<c>--plot</c>).</param>
+/// <param name="Silhouette">Also compute each k's silhouette score (<c>--silhouette</c>).</param>
+/// <param name="SilhouetteSample">Rows the silhouette is computed on (<c>--silhouette-sample</c>).</param>
 internal sealed record ElbowSettings(
     string Input, InputOptions InputOptions, int KMin, int KMax, int? InitCount, int MaxIterations, double Tolerance,
-    int? Seed, string Backend, string Scale, string? CsvPath, bool Json, bool Verbose, string? PlotPath = null);
+    int? Seed, string Backend, string Scale, string? CsvPath, bool Json, bool Verbose, string? PlotPath = null,
+    bool Silhouette = false, int SilhouetteSample = ElbowSettings.DefaultSilhouetteSample)
+{
+    /// <summary>The default of <c>--silhouette-sample</c>, scikit-learn's usual <c>sample_size</c>.</summary>
+    public const int DefaultSilhouetteSample = 10_000;
+}

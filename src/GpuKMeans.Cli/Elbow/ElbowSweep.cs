@@ -15,9 +15,14 @@ internal static class ElbowSweep
     /// <param name="kMax">The last k.</param>
     /// <param name="progressFor">The iteration progress of the fit for a k, or <c>null</c>.</param>
     /// <param name="done">Called after each k with the row.</param>
+    /// <param name="silhouetteSample">
+    /// When set, each k ≥ 2 also gets the silhouette score of its best run on this many sampled rows (sampled with
+    /// <see cref="KMeansOptions.Seed"/>), computed on the same uploaded dataset; <c>null</c> where it is undefined.
+    /// </param>
     public static List<ElbowRow> Run(
         KMeansDataset dataset, KMeansOptions options, int kMin, int kMax,
-        Func<int, IProgress<KMeansIterationStats>?>? progressFor = null, Action<ElbowRow>? done = null)
+        Func<int, IProgress<KMeansIterationStats>?>? progressFor = null, Action<ElbowRow>? done = null,
+        int? silhouetteSample = null)
     {
         var rows = new List<ElbowRow>(kMax - kMin + 1);
         for (int k = kMin; k <= kMax; k++)
@@ -25,10 +30,27 @@ internal static class ElbowSweep
             var clock = Stopwatch.StartNew();
             using var kmeans = new KMeans(options with { ClusterCount = k }, dataset.Device);
             var result = kmeans.Fit(dataset, progressFor?.Invoke(k));
-            var row = new ElbowRow(k, result.Inertia, result.Iterations, result.Converged, clock.Elapsed.TotalSeconds);
+            double seconds = clock.Elapsed.TotalSeconds;
+            double? silhouette = silhouetteSample is { } sample && k >= 2
+                ? SilhouetteOrNull(kmeans, result, dataset, sample, options.Seed)
+                : null;
+            var row = new ElbowRow(k, result.Inertia, result.Iterations, result.Converged, seconds, silhouette);
             rows.Add(row);
             done?.Invoke(row);
         }
         return rows;
+    }
+
+    /// <summary>The silhouette score, or <c>null</c> when the sampled rows do not have 2 to m − 1 distinct labels.</summary>
+    private static double? SilhouetteOrNull(KMeans kmeans, KMeansResult result, KMeansDataset dataset, int sample, int? seed)
+    {
+        try
+        {
+            return kmeans.Silhouette(result, dataset, sample, seed);
+        }
+        catch (ArgumentException e) when (e is not ArgumentOutOfRangeException && e.ParamName == "model")
+        {
+            return null; // undefined for this labelling, as scikit-learn's ValueError
+        }
     }
 }

@@ -57,4 +57,12 @@ internal interface IDevicePoints : IDisposable
 
     /// <summary>k-means++: copies the closest distances of points <c>[firstRow, firstRow + destination.Length)</c>.</summary>
     void CopyClosest(int firstRow, Span<float> destination);
+
+    /// <summary>
+    /// Silhouette: for each sampled row <c>rows[t]</c>, the sums of its Euclidean (not squared) distances
+    /// <c>√max(0, ‖x_rows[t] − x_rows[u]‖²)</c> to every other sampled row <c>rows[u]</c> (u ≠ t, in u order, in
+    /// double), by the label of <c>rows[u]</c> from the last <see cref="Assign"/>, into
+    /// <c>sums[t · clusterCount + label]</c> (row-major <c>rows.Length × clusterCount</c>, overwritten).
+    /// </summary>
+    void ComputeClusterDistanceSums(ReadOnlySpan<int> rows, int clusterCount, Span<double> sums);
 }

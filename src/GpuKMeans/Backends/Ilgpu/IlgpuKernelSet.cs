@@ -31,6 +31,9 @@ internal sealed class IlgpuKernelSet
             ArrayView<double>, int, int, int, int>(SeedingKernels.CandidatePotentials);
         ClosestBlockSums = accelerator.LoadAutoGroupedStreamKernel<
             Index1D, ArrayView<float>, ArrayView<float>, ArrayView<double>, int, int>(SeedingKernels.ClosestBlockSums);
+        ClusterDistanceSums = accelerator.LoadAutoGroupedStreamKernel<
+            Index1D, ArrayView<float>, ArrayView<float>, ArrayView<int>, ArrayView<int>, ArrayView<double>,
+            int, int, int>(SilhouetteKernel.Run);
     }
 
     public Action<Index1D, ArrayView<float>, ArrayView<float>, int> RowNorms { get; }
@@ -56,4 +59,7 @@ internal sealed class IlgpuKernelSet
 
     public Action<Index1D, ArrayView<float>, ArrayView<float>, ArrayView<double>, int, int>
         ClosestBlockSums { get; }
+
+    public Action<Index1D, ArrayView<float>, ArrayView<float>, ArrayView<int>, ArrayView<int>, ArrayView<double>,
+        int, int, int> ClusterDistanceSums { get; }
 }

@@ -1,0 +1,30 @@
+using ILGPU;
+using ILGPU.Runtime;
+
+namespace GpuKMeans.Backends.Ilgpu;
+
+/// <summary>The silhouette part of <see cref="IlgpuDevicePoints"/>.</summary>
+internal sealed partial class IlgpuDevicePoints
+{
+    public void ComputeClusterDistanceSums(ReadOnlySpan<int> rows, int clusterCount, Span<double> sums)
+    {
+        int m = rows.Length;
+        ArgumentOutOfRangeException.ThrowIfLessThan(clusterCount, 1);
+        if (sums.Length < (long)m * clusterCount)
+            throw new ArgumentException("sums holds fewer than rows.Length × clusterCount values.", nameof(sums));
+        foreach (int row in rows)
+            if ((uint)row >= (uint)Count)
+                throw new ArgumentOutOfRangeException(nameof(rows), row, "A sampled row is out of range.");
+        if (m == 0)
+            return;
+
+        // Scratch for this call only: a silhouette is computed once per model, not once per iteration.
+        using var sampleRows = _accelerator.Allocate1D<int>(m);
+        using var output = _accelerator.Allocate1D<double>((long)m * clusterCount);
+        sampleRows.View.CopyFromCPU(_stream, rows);
+        _kernels.ClusterDistanceSums(
+            m, _points.View, _pointNorms.View, _labels.View, sampleRows.View, output.View,
+            m, Dimensions, clusterCount);
+        output.View.CopyToCPU(_stream, sums[..(m * clusterCount)]);
+    }
+}
