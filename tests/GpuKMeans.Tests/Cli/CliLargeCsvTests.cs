@@ -5,9 +5,9 @@ using Xunit;
 namespace GpuKMeans.Tests.Cli;
 
 /// <summary>
-/// A million-row CSV, written by <c>generate blobs</c> and clustered by <c>fit</c> on the CPU. About 7 s on a
-/// 2-core machine (generate ≈ 1 s, read ≈ 0.5 s, fit ≈ 2–4 s), so it runs in the normal suite; filter it out with
-/// <c>-trait- Size=Large</c> where that is too slow.
+/// A million-row CSV, written by <c>generate blobs</c>, clustered by <c>fit</c>, labelled again by <c>predict</c> from
+/// the saved centroids and swept by <c>elbow</c>, on the CPU. About 10 s on a 2-core machine, so it runs in the
+/// normal suite; filter it out with <c>-trait- Size=Large</c> where that is too slow.
 /// </summary>
 public sealed class CliLargeCsvTests : IDisposable
 {
@@ -27,7 +27,8 @@ public sealed class CliLargeCsvTests : IDisposable
         Assert.True(generate.ExitCode == 0, generate.ToString());
         var generated = clock.Elapsed;
 
-        var fit = CliRun.Of("fit", points, "--k", "3", "--backend", "cpu", "--seed", "0", "--json", "--labels", labels);
+        string centroids = _dir.PathOf("centroids.csv");
+        var fit = CliRun.Of("fit", points, "--k", "3", "--backend", "cpu", "--seed", "0", "--json", "--labels", labels, "--centroids", centroids);
 
         Assert.True(fit.ExitCode == 0, fit.ToString());
         var fitted = clock.Elapsed - generated;
@@ -45,6 +46,19 @@ public sealed class CliLargeCsvTests : IDisposable
             counts[found[i], actual[i]]++;
         int agree = Enumerable.Range(0, 3).Sum(c => Enumerable.Range(0, 3).Max(t => counts[c, t]));
         Assert.True(agree > Rows * 0.99, $"only {agree} of {Rows} points agree with their blob");
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(120), $"took {clock.Elapsed}");
+
+        // predict with the saved centroids gives back the fit's labels; elbow's k = 3 is the same fit.
+        string predicted = _dir.PathOf("predicted.npy");
+        var predict = CliRun.Of("predict", points, "--centroids", centroids, "--backend", "cpu", "--labels", predicted);
+        Assert.True(predict.ExitCode == 0, predict.ToString());
+        Assert.Equal(found, CliNpy.Int32s(CliNpy.Read(predicted).Data));
+        var elbow = CliRun.Of("elbow", points, "--k-max", "3", "--backend", "cpu", "--seed", "0", "--json");
+        Assert.True(elbow.ExitCode == 0, elbow.ToString());
+        using var sweep = JsonDocument.Parse(elbow.Out);
+        double[] inertias = [.. sweep.RootElement.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("inertia").GetDouble())];
+        Assert.Equal(3, inertias.Length);
+        Assert.True(inertias[0] > inertias[1] && inertias[1] > inertias[2], string.Join(", ", inertias));
+        Assert.Equal(json.RootElement.GetProperty("inertia").GetDouble(), inertias[2], 1e-9 * inertias[2]);
+        TestContext.Current.SendDiagnosticMessage($"1M rows: generate + fit + predict + elbow {clock.Elapsed.TotalSeconds:F1} s");
     }
 }
