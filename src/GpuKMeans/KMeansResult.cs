@@ -80,7 +80,7 @@ public sealed class KMeansResult
     /// <summary>Per-iteration centroids and labels of the kept run; empty unless <see cref="KMeansOptions.RecordHistory"/> was set.</summary>
     public IReadOnlyList<KMeansIterationSnapshot> History { get; }
 
-    /// <summary>The backend that computed this result ("CUDA", "OpenCL" or "CPU").</summary>
+    /// <summary>The backend that computed this result ("CUDA", "OpenCL", "CPU" or "ILGPU CPU accelerator").</summary>
     public string BackendName { get; }
 
     /// <summary>The device that computed this result, as the driver names it.</summary>

@@ -12,7 +12,7 @@ internal static class NpyWriter
         stream.Write(NpyHeader.Format("<i4", values.Length));
         if (BitConverter.IsLittleEndian)
         {
-            stream.Write(MemoryMarshal.AsBytes(values));
+            WriteChunked(stream, values);
             return;
         }
         Span<byte> item = stackalloc byte[4];
@@ -28,7 +28,7 @@ internal static class NpyWriter
     {
         if (BitConverter.IsLittleEndian)
         {
-            stream.Write(MemoryMarshal.AsBytes(values));
+            WriteChunked(stream, values);
             return;
         }
         Span<byte> item = stackalloc byte[4];
@@ -37,6 +37,16 @@ internal static class NpyWriter
             BinaryPrimitives.WriteSingleLittleEndian(item, value);
             stream.Write(item);
         }
+    }
+
+    /// <summary>Most values per write: a span of more than 2³¹ bytes cannot be reinterpreted as bytes in one piece.</summary>
+    private const int ChunkValues = 1 << 24;
+
+    /// <summary>Writes the bytes of 4-byte values in chunks, so files over 2 GiB work.</summary>
+    private static void WriteChunked<T>(Stream stream, ReadOnlySpan<T> values) where T : unmanaged
+    {
+        for (int start = 0; start < values.Length; start += ChunkValues)
+            stream.Write(MemoryMarshal.AsBytes(values.Slice(start, Math.Min(ChunkValues, values.Length - start))));
     }
 
     /// <summary>Writes row-major <paramref name="values"/> as a 2-D <c>&lt;f4</c> array of <paramref name="columns"/> columns.</summary>
