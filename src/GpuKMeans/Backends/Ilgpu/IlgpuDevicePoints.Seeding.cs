@@ -24,7 +24,7 @@ internal sealed partial class IlgpuDevicePoints
     }
 
     public void UpdateClosest(int row) =>
-        _kernels.UpdateClosest(Count, _points.View, _pointNorms.View, _closest.View, row, Dimensions);
+        _kernels.UpdateClosest(_stream, Count, _points.View, _pointNorms.View, _closest.View, row, Dimensions);
 
     public void ComputeCandidatePotentials(ReadOnlySpan<int> candidateRows, Span<double> potentials)
     {
@@ -38,8 +38,7 @@ internal sealed partial class IlgpuDevicePoints
             _candidatePartials = Own(_accelerator.Allocate1D<double>((long)blocks * candidates));
         }
         _candidateRows.View.SubView(0, candidates).CopyFromCPU(_stream, candidateRows);
-        _kernels.CandidatePotentials(
-            new Index2D(candidates, blocks), _points.View, _pointNorms.View, _weights.View,
+        _kernels.CandidatePotentials(_stream, new Index2D(candidates, blocks), _points.View, _pointNorms.View, _weights.View,
             _closest.View, _candidateRows.View, _candidatePartials!.View, Count, Dimensions, ClosestBlockSize,
             candidates);
         var partials = new double[blocks * candidates];
@@ -52,8 +51,7 @@ internal sealed partial class IlgpuDevicePoints
 
     public void ComputeClosestBlockSums(Span<double> blockSums)
     {
-        _kernels.ClosestBlockSums(
-            ClosestBlockCount, _weights.View, _closest.View, _closestBlockSums.View, Count, ClosestBlockSize);
+        _kernels.ClosestBlockSums(_stream, ClosestBlockCount, _weights.View, _closest.View, _closestBlockSums.View, Count, ClosestBlockSize);
         _closestBlockSums.View.SubView(0, blockSums.Length).CopyToCPU(_stream, blockSums);
     }
 

@@ -16,8 +16,7 @@ internal sealed partial class IlgpuDevicePoints
         using var sampleRows = _accelerator.Allocate1D<int>(m);
         using var output = _accelerator.Allocate1D<double>((long)m * clusterCount);
         sampleRows.View.CopyFromCPU(_stream, rows);
-        _kernels.ClusterDistanceSums(
-            m, _points.View, _pointNorms.View, _labels.View, sampleRows.View, output.View,
+        _kernels.ClusterDistanceSums(_stream, m, _points.View, _pointNorms.View, _labels.View, sampleRows.View, output.View,
             m, Dimensions, clusterCount);
         output.View.CopyToCPU(_stream, sums[..(m * clusterCount)]);
     }

@@ -43,7 +43,7 @@ internal sealed partial class IlgpuDevicePoints : IDevicePoints
             _points = Own(accelerator.Allocate1D<float>(points.Length));
             _points.View.CopyFromCPU(_stream, points);
             _pointNorms = Own(accelerator.Allocate1D<float>(Count));
-            _kernels.RowNorms(Count, _points.View, _pointNorms.View, dimensions);
+            _kernels.RowNorms(_stream, Count, _points.View, _pointNorms.View, dimensions);
             _weights = Own(accelerator.Allocate1D<float>(Count));
             if (weights.IsEmpty)
                 _weights.View.CopyFromCPU(_stream, Ones(Count));
@@ -78,7 +78,7 @@ internal sealed partial class IlgpuDevicePoints : IDevicePoints
         }
         _clusterCount = clusterCount;
         _centroids.View.SubView(0, centroids.Length).CopyFromCPU(_stream, centroids);
-        _kernels.RowNorms(clusterCount, _centroids.View, _centroidNorms!.View, Dimensions);
+        _kernels.RowNorms(_stream, clusterCount, _centroids.View, _centroidNorms!.View, Dimensions);
     }
 
     public void ResetLabels()
@@ -91,8 +91,7 @@ internal sealed partial class IlgpuDevicePoints : IDevicePoints
     public void Assign()
     {
         (_labels, _previousLabels) = (_previousLabels, _labels);
-        _kernels.AssignLabels(
-            Count, _points.View, _pointNorms.View, _centroids!.View, _centroidNorms!.View,
+        _kernels.AssignLabels(_stream, Count, _points.View, _pointNorms.View, _centroids!.View, _centroidNorms!.View,
             _labels.View, _minDistances.View, Dimensions, _clusterCount);
     }
 
@@ -100,13 +99,11 @@ internal sealed partial class IlgpuDevicePoints : IDevicePoints
     {
         var shape = new ReductionShape(Count, Dimensions, _clusterCount);
         var buffers = _reduction is not null && _reduction.Fits(shape) ? _reduction : ReplaceReduction(shape);
-        _kernels.AccumulateCentroids(
-            new Index2D(Dimensions + 1, shape.BlockCount),
+        _kernels.AccumulateCentroids(_stream, new Index2D(Dimensions + 1, shape.BlockCount),
             _points.View, _weights.View, _labels.View, _previousLabels.View, _minDistances.View,
             buffers.PartialSums.View, buffers.PartialWeights.View, buffers.PartialInertia.View,
             buffers.PartialChanges.View, shape);
-        _kernels.CombineCentroids(
-            new Index2D(Dimensions + 1, _clusterCount + 1),
+        _kernels.CombineCentroids(_stream, new Index2D(Dimensions + 1, _clusterCount + 1),
             buffers.PartialSums.View, buffers.PartialWeights.View, buffers.PartialInertia.View,
             buffers.PartialChanges.View, buffers.Output.View, shape);
 
@@ -134,8 +131,7 @@ internal sealed partial class IlgpuDevicePoints : IDevicePoints
         for (int done = 0; done < rowCount; done += rowsPerChunk)
         {
             int rows = Math.Min(rowsPerChunk, rowCount - done);
-            _kernels.DistanceMatrix(
-                new Index2D(k, rows), _points.View, _pointNorms.View, _centroids!.View,
+            _kernels.DistanceMatrix(_stream, new Index2D(k, rows), _points.View, _pointNorms.View, _centroids!.View,
                 _centroidNorms!.View, _distanceChunk.View, firstRow + done, Dimensions, k);
             _distanceChunk.View.SubView(0, (long)rows * k).CopyToCPU(_stream, distances.Slice(done * k, rows * k));
         }

@@ -9,57 +9,62 @@ internal sealed class IlgpuKernelSet
 {
     public IlgpuKernelSet(Accelerator accelerator)
     {
-        RowNorms = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<float>, ArrayView<float>, int>(
-            RowNormsKernel.Run);
-        DistanceMatrix = accelerator.LoadAutoGroupedStreamKernel<
-            Index2D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>,
-            int, int, int>(DistanceMatrixKernel.Run);
-        AssignLabels = accelerator.LoadAutoGroupedStreamKernel<
-            Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>,
-            ArrayView<int>, ArrayView<float>, int, int>(AssignLabelsKernel.Run);
-        AccumulateCentroids = accelerator.LoadAutoGroupedStreamKernel<
-            Index2D, ArrayView<float>, ArrayView<float>, ArrayView<int>, ArrayView<int>, ArrayView<float>,
-            ArrayView<double>, ArrayView<double>, ArrayView<double>, ArrayView<int>, ReductionShape>(
-            AccumulateCentroidsKernel.Run);
-        CombineCentroids = accelerator.LoadAutoGroupedStreamKernel<
-            Index2D, ArrayView<double>, ArrayView<double>, ArrayView<double>, ArrayView<int>, ArrayView<double>,
-            ReductionShape>(CombineCentroidsKernel.Run);
-        UpdateClosest = accelerator.LoadAutoGroupedStreamKernel<
-            Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, int, int>(SeedingKernels.UpdateClosest);
-        CandidatePotentials = accelerator.LoadAutoGroupedStreamKernel<
-            Index2D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<int>,
-            ArrayView<double>, int, int, int, int>(SeedingKernels.CandidatePotentials);
-        ClosestBlockSums = accelerator.LoadAutoGroupedStreamKernel<
-            Index1D, ArrayView<float>, ArrayView<float>, ArrayView<double>, int, int>(SeedingKernels.ClosestBlockSums);
-        ClusterDistanceSums = accelerator.LoadAutoGroupedStreamKernel<
-            Index1D, ArrayView<float>, ArrayView<float>, ArrayView<int>, ArrayView<int>, ArrayView<double>,
-            int, int, int>(SilhouetteKernel.Run);
+        _accelerator = accelerator;
+        RowNorms = Load<Action<AcceleratorStream, Index1D, ArrayView<float>, ArrayView<float>, int>>(IlgpuKernelCatalog.RowNorms);
+        DistanceMatrix = Load<Action<AcceleratorStream, Index2D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>,
+            ArrayView<float>, int, int, int>>(IlgpuKernelCatalog.DistanceMatrix);
+        AssignLabels = Load<Action<AcceleratorStream, Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>,
+            ArrayView<int>, ArrayView<float>, int, int>>(IlgpuKernelCatalog.AssignLabels);
+        AccumulateCentroids = Load<Action<AcceleratorStream, Index2D, ArrayView<float>, ArrayView<float>, ArrayView<int>, ArrayView<int>,
+            ArrayView<float>, ArrayView<double>, ArrayView<double>, ArrayView<double>, ArrayView<int>, ReductionShape>>(
+            IlgpuKernelCatalog.AccumulateCentroids);
+        CombineCentroids = Load<Action<AcceleratorStream, Index2D, ArrayView<double>, ArrayView<double>, ArrayView<double>, ArrayView<int>,
+            ArrayView<double>, ReductionShape>>(IlgpuKernelCatalog.CombineCentroids);
+        UpdateClosest = Load<Action<AcceleratorStream, Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, int, int>>(
+            IlgpuKernelCatalog.UpdateClosest);
+        CandidatePotentials = Load<Action<AcceleratorStream, Index2D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>,
+            ArrayView<int>, ArrayView<double>, int, int, int, int>>(IlgpuKernelCatalog.CandidatePotentials);
+        ClosestBlockSums = Load<Action<AcceleratorStream, Index1D, ArrayView<float>, ArrayView<float>, ArrayView<double>, int, int>>(
+            IlgpuKernelCatalog.ClosestBlockSums);
+        ClusterDistanceSums = Load<Action<AcceleratorStream, Index1D, ArrayView<float>, ArrayView<float>, ArrayView<int>, ArrayView<int>,
+            ArrayView<double>, int, int, int>>(IlgpuKernelCatalog.ClusterDistanceSums);
     }
 
-    public Action<Index1D, ArrayView<float>, ArrayView<float>, int> RowNorms { get; }
+    public Action<AcceleratorStream, Index1D, ArrayView<float>, ArrayView<float>, int> RowNorms { get; }
 
-    public Action<Index2D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>,
+    public Action<AcceleratorStream, Index2D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>,
         ArrayView<float>, int, int, int> DistanceMatrix { get; }
 
-    public Action<Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>,
+    public Action<AcceleratorStream, Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>,
         ArrayView<int>, ArrayView<float>, int, int> AssignLabels { get; }
 
-    public Action<Index2D, ArrayView<float>, ArrayView<float>, ArrayView<int>, ArrayView<int>,
+    public Action<AcceleratorStream, Index2D, ArrayView<float>, ArrayView<float>, ArrayView<int>, ArrayView<int>,
         ArrayView<float>, ArrayView<double>, ArrayView<double>, ArrayView<double>, ArrayView<int>, ReductionShape>
         AccumulateCentroids { get; }
 
-    public Action<Index2D, ArrayView<double>, ArrayView<double>, ArrayView<double>, ArrayView<int>,
+    public Action<AcceleratorStream, Index2D, ArrayView<double>, ArrayView<double>, ArrayView<double>, ArrayView<int>,
         ArrayView<double>, ReductionShape> CombineCentroids { get; }
 
-    public Action<Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, int, int>
+    public Action<AcceleratorStream, Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, int, int>
         UpdateClosest { get; }
 
-    public Action<Index2D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>,
+    public Action<AcceleratorStream, Index2D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>,
         ArrayView<int>, ArrayView<double>, int, int, int, int> CandidatePotentials { get; }
 
-    public Action<Index1D, ArrayView<float>, ArrayView<float>, ArrayView<double>, int, int>
+    public Action<AcceleratorStream, Index1D, ArrayView<float>, ArrayView<float>, ArrayView<double>, int, int>
         ClosestBlockSums { get; }
 
-    public Action<Index1D, ArrayView<float>, ArrayView<float>, ArrayView<int>, ArrayView<int>, ArrayView<double>,
+    public Action<AcceleratorStream, Index1D, ArrayView<float>, ArrayView<float>, ArrayView<int>, ArrayView<int>, ArrayView<double>,
         int, int, int> ClusterDistanceSums { get; }
+
+    private readonly Accelerator _accelerator;
+
+    /// <summary>Compiles one catalog entry for this accelerator and returns its stream-first launcher.</summary>
+    private TLauncher Load<TLauncher>(IlgpuKernelEntry entry) where TLauncher : Delegate
+    {
+        var kernel = entry.ExplicitlyGrouped
+            ? _accelerator.LoadKernel(entry.Method)
+            : _accelerator.LoadAutoGroupedKernel(entry.Method);
+        return kernel.CreateLauncherDelegate<TLauncher>();
+    }
 }

@@ -1,0 +1,103 @@
+using System.Reflection;
+using GpuKMeans.Backends.Ilgpu.Kernels;
+using ILGPU;
+using ILGPU.Runtime;
+
+namespace GpuKMeans.Backends.Ilgpu;
+
+/// <summary>The ILGPU accelerators a kernel entry is compiled for.</summary>
+[Flags]
+internal enum IlgpuTargets
+{
+    /// <summary>ILGPU's CPU accelerator.</summary>
+    Cpu = 1,
+
+    /// <summary>CUDA (PTX).</summary>
+    Cuda = 2,
+
+    /// <summary>OpenCL C.</summary>
+    OpenCL = 4,
+
+    /// <summary>Every accelerator.</summary>
+    All = Cpu | Cuda | OpenCL,
+}
+
+/// <summary>
+/// One kernel the library can launch: the method ILGPU compiles, how it is grouped, and which accelerators
+/// load it (a tiled kernel has one entry per tile configuration).
+/// </summary>
+/// <param name="Name">Name in reports (docs/kernels.md, the static GPU lane).</param>
+/// <param name="Method">The static kernel method (a closed generic method for a tile configuration).</param>
+/// <param name="ExplicitlyGrouped">True for kernels launched with a grid and group size (shared memory, barriers).</param>
+/// <param name="Targets">The accelerators that load this entry.</param>
+/// <param name="Hot">True for the kernels whose inner loop is the iteration's cost (the static lane reads their instruction mix).</param>
+internal sealed record IlgpuKernelEntry(string Name, MethodInfo Method, bool ExplicitlyGrouped, IlgpuTargets Targets, bool Hot = false)
+{
+    /// <summary>Whether an accelerator of <paramref name="type"/> loads this entry.</summary>
+    public bool RunsOn(AcceleratorType type) => type switch
+    {
+        AcceleratorType.Cuda => Targets.HasFlag(IlgpuTargets.Cuda),
+        AcceleratorType.OpenCL => Targets.HasFlag(IlgpuTargets.OpenCL),
+        _ => Targets.HasFlag(IlgpuTargets.Cpu),
+    };
+}
+
+/// <summary>
+/// Every kernel the ILGPU backend launches, in one list: <see cref="IlgpuKernelSet"/> loads its kernels from
+/// these entries and the static GPU lane (tests/…/StaticLane) compiles every entry to PTX and OpenCL C, so a
+/// new kernel cannot escape that check.
+/// </summary>
+internal static class IlgpuKernelCatalog
+{
+    public static readonly IlgpuKernelEntry RowNorms = Implicit(
+        nameof(RowNorms), (Action<Index1D, ArrayView<float>, ArrayView<float>, int>)RowNormsKernel.Run);
+
+    public static readonly IlgpuKernelEntry DistanceMatrix = Implicit(
+        nameof(DistanceMatrix),
+        (Action<Index2D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, int, int, int>)
+        DistanceMatrixKernel.Run);
+
+    public static readonly IlgpuKernelEntry AssignLabels = Implicit(
+        nameof(AssignLabels),
+        (Action<Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<int>, ArrayView<float>, int, int>)
+        AssignLabelsKernel.Run, hot: true);
+
+    public static readonly IlgpuKernelEntry AccumulateCentroids = Implicit(
+        nameof(AccumulateCentroids),
+        (Action<Index2D, ArrayView<float>, ArrayView<float>, ArrayView<int>, ArrayView<int>, ArrayView<float>,
+            ArrayView<double>, ArrayView<double>, ArrayView<double>, ArrayView<int>, ReductionShape>)
+        AccumulateCentroidsKernel.Run);
+
+    public static readonly IlgpuKernelEntry CombineCentroids = Implicit(
+        nameof(CombineCentroids),
+        (Action<Index2D, ArrayView<double>, ArrayView<double>, ArrayView<double>, ArrayView<int>, ArrayView<double>, ReductionShape>)
+        CombineCentroidsKernel.Run);
+
+    public static readonly IlgpuKernelEntry UpdateClosest = Implicit(
+        nameof(UpdateClosest),
+        (Action<Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, int, int>)SeedingKernels.UpdateClosest);
+
+    public static readonly IlgpuKernelEntry CandidatePotentials = Implicit(
+        nameof(CandidatePotentials),
+        (Action<Index2D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<int>,
+            ArrayView<double>, int, int, int, int>)SeedingKernels.CandidatePotentials);
+
+    public static readonly IlgpuKernelEntry ClosestBlockSums = Implicit(
+        nameof(ClosestBlockSums),
+        (Action<Index1D, ArrayView<float>, ArrayView<float>, ArrayView<double>, int, int>)SeedingKernels.ClosestBlockSums);
+
+    public static readonly IlgpuKernelEntry ClusterDistanceSums = Implicit(
+        nameof(ClusterDistanceSums),
+        (Action<Index1D, ArrayView<float>, ArrayView<float>, ArrayView<int>, ArrayView<int>, ArrayView<double>, int, int, int>)
+        SilhouetteKernel.Run);
+
+    /// <summary>Every entry, each once.</summary>
+    public static IReadOnlyList<IlgpuKernelEntry> All { get; } =
+    [
+        RowNorms, DistanceMatrix, AssignLabels, AccumulateCentroids, CombineCentroids,
+        UpdateClosest, CandidatePotentials, ClosestBlockSums, ClusterDistanceSums,
+    ];
+
+    private static IlgpuKernelEntry Implicit(string name, Delegate kernel, bool hot = false) =>
+        new(name, kernel.Method, ExplicitlyGrouped: false, IlgpuTargets.All, hot);
+}
