@@ -15,7 +15,7 @@ namespace GpuKMeans.Benchmarks;
 public class CpuBackendVariantsBenchmarks
 {
     private IKMeansBackend _backend = null!;
-    private IDevicePoints _points = null!;
+    private IFitWorkspace _points = null!;
     private float[] _centroids = [];
 
     /// <summary>Points × dimensions × clusters.</summary>
@@ -47,7 +47,7 @@ public class CpuBackendVariantsBenchmarks
         };
         var backend = new CpuBackend(level, fuseAccumulate: !Variant.EndsWith("-unfused", StringComparison.Ordinal));
         _backend = backend;
-        _points = backend.Upload(points, d, default);
+        _points = backend.Upload(points, d, default).CreateWorkspace(ownsPoints: true);
         Iteration();
         Console.WriteLine($"// {backend.DeviceName} running {backend.Level}: n={n} d={d} k={k}, {2.0 * n * k * d / 1e9:F3} GFLOP per iteration");
     }
@@ -64,7 +64,6 @@ public class CpuBackendVariantsBenchmarks
     public double Iteration()
     {
         _points.SetCentroids(_centroids, _centroids.Length / _points.Dimensions);
-        _points.Assign();
-        return _points.Accumulate().Inertia;
+        return _points.AssignAndReduce().Inertia;
     }
 }

@@ -15,7 +15,7 @@ namespace GpuKMeans.Benchmarks;
 public class LloydIterationBenchmarks
 {
     private KMeansDevice? _device;
-    private IDevicePoints? _points;
+    private IFitWorkspace? _points;
     private float[] _centroids = [];
 
     /// <summary>n × d × k; the odd shape checks that non-powers of two stay on the fast path.</summary>
@@ -43,7 +43,7 @@ public class LloydIterationBenchmarks
         _centroids = new float[k * d];
         for (int i = 0; i < _centroids.Length; i++)
             _centroids[i] = (float)random.NextDouble();
-        _points = _device.Backend.Upload(data, d, default);
+        _points = _device.Backend.Upload(data, d, default).CreateWorkspace(ownsPoints: true);
         Iteration();   // warm-up: kernel compilation and buffer allocation
         Console.WriteLine($"// {_device}: n={n} d={d} k={k}, {2.0 * n * k * d / 1e9:F1} GFLOP per iteration");
     }
@@ -53,8 +53,7 @@ public class LloydIterationBenchmarks
     public double Iteration()
     {
         _points!.SetCentroids(_centroids, _centroids.Length / _points.Dimensions);
-        _points.Assign();
-        return _points.Accumulate().Inertia;
+        return _points.AssignAndReduce().Inertia;
     }
 
     [GlobalCleanup]

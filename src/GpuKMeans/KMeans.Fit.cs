@@ -1,6 +1,4 @@
-using GpuKMeans.Backends;
 using GpuKMeans.Data;
-using GpuKMeans.Init;
 using GpuKMeans.Solver;
 
 namespace GpuKMeans;
@@ -31,8 +29,8 @@ public sealed partial class KMeans
         int n = PointData.CheckPoints(points, dimensions, nameof(points));
         PointData.CheckWeights(sampleWeights, n, nameof(sampleWeights));
         CheckFitShape(n, dimensions);
-        using var resident = Device.Backend.Upload(points, dimensions, sampleWeights);
-        return FitResident(resident, points, sampleWeights, progress, cancellationToken);
+        using var input = FitInput.Upload(Device.Backend, points, dimensions, sampleWeights);
+        return KMeansSolver.Fit(Options, input, Device, progress, cancellationToken);
     }
 
     /// <summary>Clusters the rows of <paramref name="points"/> (<c>[row, column]</c>); see the span overload.</summary>
@@ -46,18 +44,23 @@ public sealed partial class KMeans
         return Fit(PointData.AsSpan(points), Math.Max(1, points.GetLength(1)), sampleWeights, progress, cancellationToken);
     }
 
-    /// <summary>Clusters points already on the device (see <see cref="KMeansDevice.Upload"/>): no copy of the data.</summary>
+    /// <summary>
+    /// Clusters points already on the device (see <see cref="KMeansDevice.Upload"/>): no copy of the data. Fits on
+    /// one dataset may run concurrently on several threads (one <see cref="KMeans"/> per thread, or one shared device).
+    /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="data"/> is null.</exception>
+    /// <exception cref="ObjectDisposedException"><paramref name="data"/> or the device was disposed.</exception>
     /// <exception cref="ArgumentException"><paramref name="data"/> lives on another device, has fewer rows than clusters,
     /// or the initial centroids have the wrong shape.</exception>
     public KMeansResult Fit(KMeansDataset data, IProgress<KMeansIterationStats>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
         Device.ThrowIfDisposed();
+        var input = data.Input;
         if (!ReferenceEquals(data.Device, Device))
             throw new ArgumentException("data was uploaded to another device than this estimator's.", nameof(data));
-        CheckFitShape(data.Count, data.Dimensions);
-        return FitResident(data.Resident, data.Points.Span, data.SampleWeights.Span, progress, cancellationToken);
+        CheckFitShape(input.Count, input.Dimensions);
+        return KMeansSolver.Fit(Options, input, Device, progress, cancellationToken);
     }
 
     /// <summary>Fits and returns the labels of the fitted points (scikit-learn's <c>fit_predict</c>).</summary>
@@ -87,41 +90,5 @@ public sealed partial class KMeans
                     nameof(KMeansOptions.InitialCentroids));
             PointData.CheckFinite(given, dimensions, nameof(KMeansOptions.InitialCentroids), "centroid");
         }
-    }
-
-    /// <summary>Restarts and keeps the best run; everything here is shared by every backend.</summary>
-    private KMeansResult FitResident(
-        IDevicePoints device, ReadOnlySpan<float> points, ReadOnlySpan<float> sampleWeights,
-        IProgress<KMeansIterationStats>? progress, CancellationToken cancellationToken)
-    {
-        int k = Options.ClusterCount;
-        int dimensions = device.Dimensions;
-        var init = Options.EffectiveInit;
-        var random = new Random(Options.Seed ?? Random.Shared.Next());
-        double tolerance = Options.Tolerance == 0 ? 0 : FeatureStatistics.MeanVariance(points, dimensions) * Options.Tolerance;
-        int runs = init == KMeansInitMethod.Explicit ? 1 : Options.EffectiveInitCount;
-
-        var solver = new LloydSolver(device, Options.MaxIterations, tolerance, Options.RecordHistory);
-        LloydRun? best = null;
-        int bestRun = 0;
-        for (int run = 0; run < runs; run++)
-        {
-            float[] start = init switch
-            {
-                KMeansInitMethod.Explicit => (float[])Options.InitialCentroids!.Clone(),
-                KMeansInitMethod.RandomRows => RandomRowsInit.Choose(points, dimensions, sampleWeights, k, random),
-                _ => KMeansPlusPlusInit.Choose(device, points, sampleWeights, k, random),
-            };
-            var result = solver.Run(run, start, points, sampleWeights, progress, cancellationToken);
-            if (best is null || result.Inertia < best.Inertia)
-            {
-                best = result;
-                bestRun = run;
-            }
-        }
-
-        return new KMeansResult(
-            k, dimensions, best!.Centroids, best.Labels, best.Inertia, best.Iterations, best.Converged, bestRun,
-            best.Stats, best.History, Device.BackendName, Device.Name);
     }
 }

@@ -13,7 +13,7 @@ public sealed partial class KMeans
     public int[] Predict(KMeansResult model, ReadOnlySpan<float> points)
     {
         using var device = UploadFor(model, points, default);
-        device.Assign();
+        device.AssignAndReduce();
         var labels = new int[device.Count];
         device.CopyLabels(labels);
         return labels;
@@ -59,8 +59,7 @@ public sealed partial class KMeans
     public double Score(KMeansResult model, ReadOnlySpan<float> points, ReadOnlySpan<float> sampleWeights = default)
     {
         using var device = UploadFor(model, points, sampleWeights);
-        device.Assign();
-        return -device.Accumulate().Inertia;
+        return -device.AssignAndReduce().Inertia;
     }
 
     /// <summary>Minus the (weighted) inertia of the rows of <paramref name="points"/> under the model.</summary>
@@ -69,13 +68,14 @@ public sealed partial class KMeans
     public double Score(KMeansResult model, float[,] points, ReadOnlySpan<float> sampleWeights = default) =>
         Score(model, CheckColumns(model, points), sampleWeights);
 
-    private Backends.IDevicePoints UploadFor(KMeansResult model, ReadOnlySpan<float> points, ReadOnlySpan<float> sampleWeights)
+    /// <summary>A workspace over a one-call upload of <paramref name="points"/>, with the model's centroids set; disposing it frees the upload.</summary>
+    private Backends.IFitWorkspace UploadFor(KMeansResult model, ReadOnlySpan<float> points, ReadOnlySpan<float> sampleWeights)
     {
         ArgumentNullException.ThrowIfNull(model);
         Device.ThrowIfDisposed();
         int n = PointData.CheckPoints(points, model.Dimensions, nameof(points));
         PointData.CheckWeights(sampleWeights, n, nameof(sampleWeights));
-        var device = Device.Backend.Upload(points, model.Dimensions, sampleWeights);
+        var device = Device.Backend.Upload(points, model.Dimensions, sampleWeights).CreateWorkspace(ownsPoints: true);
         device.SetCentroids(model.Centroids.AsSpan(), model.ClusterCount);
         return device;
     }

@@ -1,4 +1,4 @@
-using GpuKMeans.Backends;
+using GpuKMeans.Metrics;
 
 namespace GpuKMeans;
 
@@ -26,8 +26,8 @@ public sealed partial class KMeans
     public double Silhouette(KMeansResult model, ReadOnlySpan<float> points, int sampleSize = 10_000, int? seed = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(sampleSize, 2);
-        using var device = UploadFor(model, points, default);
-        return SilhouetteOn(device, model, sampleSize, seed);
+        using var workspace = UploadFor(model, points, default);
+        return SilhouetteScore.Compute(workspace, model.ClusterCount, sampleSize, seed);
     }
 
     /// <summary>
@@ -54,88 +54,8 @@ public sealed partial class KMeans
         if (data.Dimensions != model.Dimensions)
             throw new ArgumentException(
                 $"data has {data.Dimensions} columns but the model was fitted on {model.Dimensions}.", nameof(data));
-        data.Resident.SetCentroids(model.Centroids.AsSpan(), model.ClusterCount);
-        return SilhouetteOn(data.Resident, model, sampleSize, seed);
-    }
-
-    /// <summary>
-    /// The rows a silhouette of <paramref name="sampleSize"/> rows out of <paramref name="count"/> uses: every row
-    /// in order when <c>count ≤ sampleSize</c>, else the first <paramref name="sampleSize"/> positions of a partial
-    /// Fisher–Yates shuffle driven by <c>new Random(seed)</c>.
-    /// </summary>
-    internal static int[] SilhouetteSample(int count, int sampleSize, int seed)
-    {
-        var rows = new int[count];
-        for (int i = 0; i < count; i++)
-            rows[i] = i;
-        if (count <= sampleSize)
-            return rows;
-        var random = new Random(seed);
-        for (int i = 0; i < sampleSize; i++)
-        {
-            int j = random.Next(i, count);
-            (rows[i], rows[j]) = (rows[j], rows[i]);
-        }
-        return rows[..sampleSize];
-    }
-
-    /// <summary>
-    /// The mean silhouette from the per-cluster distance sums of each sampled row
-    /// (<see cref="IDevicePoints.ComputeClusterDistanceSums"/>) and the labels of the sampled rows.
-    /// </summary>
-    internal static double SilhouetteFromSums(ReadOnlySpan<double> sums, ReadOnlySpan<int> sampleLabels, int clusterCount)
-    {
-        int m = sampleLabels.Length;
-        var counts = CountSampleLabels(sampleLabels, clusterCount);
-
-        double total = 0;
-        for (int t = 0; t < m; t++)
-        {
-            int own = sampleLabels[t];
-            if (counts[own] <= 1)
-                continue; // alone in its cluster: s = 0
-            var row = sums.Slice(t * clusterCount, clusterCount);
-            double a = row[own] / (counts[own] - 1);
-            double b = double.PositiveInfinity;
-            for (int c = 0; c < clusterCount; c++)
-                if (c != own && counts[c] > 0)
-                    b = Math.Min(b, row[c] / counts[c]);
-            double scale = Math.Max(a, b);
-            if (scale > 0)
-                total += (b - a) / scale;
-        }
-        return total / m;
-    }
-
-    /// <summary>Rows per label in the sample.</summary>
-    /// <exception cref="ArgumentException">Fewer than 2, or more than <c>m − 1</c>, distinct labels.</exception>
-    private static int[] CountSampleLabels(ReadOnlySpan<int> sampleLabels, int clusterCount)
-    {
-        int m = sampleLabels.Length;
-        var counts = new int[clusterCount];
-        foreach (int label in sampleLabels)
-            counts[label]++;
-        int distinct = counts.Count(c => c > 0);
-        if (distinct < 2 || distinct > m - 1)
-            throw new ArgumentException(
-                $"The {m} sampled rows have {distinct} distinct labels; the silhouette is defined for 2 to {m - 1} " +
-                "(the model needs more clusters, or the sample more rows).", "model");
-        return counts;
-    }
-
-    private static double SilhouetteOn(IDevicePoints device, KMeansResult model, int sampleSize, int? seed)
-    {
-        device.Assign();
-        var labels = new int[device.Count];
-        device.CopyLabels(labels);
-        var rows = SilhouetteSample(device.Count, sampleSize, seed ?? Random.Shared.Next());
-        var sampleLabels = new int[rows.Length];
-        for (int t = 0; t < rows.Length; t++)
-            sampleLabels[t] = labels[rows[t]];
-        int k = model.ClusterCount;
-        CountSampleLabels(sampleLabels, k);
-        var sums = new double[(long)rows.Length * k];
-        device.ComputeClusterDistanceSums(rows, k, sums);
-        return SilhouetteFromSums(sums, sampleLabels, k);
+        using var workspace = data.Input.Resident.CreateWorkspace();
+        workspace.SetCentroids(model.Centroids.AsSpan(), model.ClusterCount);
+        return SilhouetteScore.Compute(workspace, model.ClusterCount, sampleSize, seed);
     }
 }

@@ -1,11 +1,9 @@
 using GpuKMeans.Backends;
 using GpuKMeans.Backends.Cpu;
 using GpuKMeans.Backends.Ilgpu;
+using GpuKMeans.Solver;
 using ILGPU;
 using ILGPU.Runtime;
-using ILGPU.Runtime.CPU;
-using ILGPU.Runtime.Cuda;
-using ILGPU.Runtime.OpenCL;
 
 namespace GpuKMeans;
 
@@ -62,10 +60,10 @@ public sealed class KMeansDevice : IDisposable
     {
         if (backend == KMeansBackend.Cpu)
             return new KMeansDevice(new CpuBackend());
-        var context = Context.Create(builder => builder.Default().EnableAlgorithms());
+        var context = IlgpuDevices.CreateContext();
         try
         {
-            Device? device = Select(context, backend);
+            Device? device = IlgpuDevices.Select(context, backend);
             if (device is null)
             {
                 // Auto without a GPU: the native CPU backend, not ILGPU's CPU accelerator.
@@ -90,22 +88,12 @@ public sealed class KMeansDevice : IDisposable
     }
 
     /// <summary>Lists the backends present on this machine, in <see cref="KMeansBackend.Auto"/>'s order of preference.</summary>
-    public static IReadOnlyList<KMeansBackend> Available()
-    {
-        using var context = Context.Create(builder => builder.Default());
-        var found = new List<KMeansBackend>();
-        if (context.GetCudaDevices().Count > 0)
-            found.Add(KMeansBackend.Cuda);
-        if (context.GetCLDevices().Count > 0)
-            found.Add(KMeansBackend.OpenCL);
-        found.Add(KMeansBackend.Cpu);
-        found.Add(KMeansBackend.IlgpuCpu);
-        return found;
-    }
+    public static IReadOnlyList<KMeansBackend> Available() => IlgpuDevices.Available();
 
     /// <summary>
     /// Validates row-major points (and optional weights) and copies them to this device once, for any
-    /// number of <see cref="KMeans.Fit(KMeansDataset, IProgress{KMeansIterationStats}, CancellationToken)"/> calls.
+    /// number of <see cref="KMeans.Fit(KMeansDataset, IProgress{KMeansIterationStats}, CancellationToken)"/> calls, from
+    /// any number of threads (each fit keeps its own state on the device). The caller's arrays are not kept.
     /// </summary>
     /// <exception cref="ArgumentException">Empty or ragged data, NaN/∞ (the message names row and column), or bad weights.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="dimensions"/> is not positive.</exception>
@@ -115,8 +103,7 @@ public sealed class KMeansDevice : IDisposable
         ThrowIfDisposed();
         int n = Data.PointData.CheckPoints(points.Span, dimensions, nameof(points));
         Data.PointData.CheckWeights(sampleWeights.Span, n, nameof(sampleWeights));
-        var resident = Backend.Upload(points.Span, dimensions, sampleWeights.Span);
-        return new KMeansDataset(this, points, dimensions, sampleWeights, resident);
+        return new KMeansDataset(this, FitInput.Upload(Backend, points.Span, dimensions, sampleWeights.Span));
     }
 
     /// <inheritdoc />
@@ -135,32 +122,4 @@ public sealed class KMeansDevice : IDisposable
     }
 
     internal void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
-
-    /// <summary>The ILGPU device for <paramref name="backend"/>; null where Auto finds no GPU (the caller then uses <see cref="CpuBackend"/>).</summary>
-    private static Device? Select(Context context, KMeansBackend backend)
-    {
-        var cudaDevices = context.GetCudaDevices();
-        var openClDevices = context.GetCLDevices();
-        Device? cuda = cudaDevices.Count > 0 ? cudaDevices[0] : null;
-        Device? openClGpu = null;
-        foreach (CLDevice device in openClDevices)
-        {
-            if (device.DeviceType == CLDeviceType.CL_DEVICE_TYPE_GPU)
-            {
-                openClGpu = device;
-                break;
-            }
-        }
-        Device? openCl = openClGpu ?? (openClDevices.Count > 0 ? openClDevices[0] : null);
-        return backend switch
-        {
-            KMeansBackend.Auto => cuda ?? openClGpu,
-            KMeansBackend.IlgpuCpu => context.GetCPUDevice(0),
-            KMeansBackend.Cuda => cuda ?? throw new NotSupportedException(
-                "No CUDA device was found (is the NVIDIA driver installed?). Use KMeansBackend.Auto or Cpu."),
-            KMeansBackend.OpenCL => openCl ?? throw new NotSupportedException(
-                "No OpenCL device that ILGPU supports (OpenCL C 2.0 with generic address space) was found. Use KMeansBackend.Auto or Cpu."),
-            _ => throw new ArgumentOutOfRangeException(nameof(backend), backend, "Unknown backend."),
-        };
-    }
 }

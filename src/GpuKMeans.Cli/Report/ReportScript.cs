@@ -194,6 +194,7 @@ internal static class ReportScript
           window.kmeansReport = Object.freeze({
             state: () => ({
               iteration: data.iterations[state.index], index: state.index, iterations: N, playing: state.playing,
+              timerPending: timer !== null,
               boundaries: boundaries.checked, truth: !!(truth && truth.checked), pointsDrawn: state.pointsDrawn,
               regionsDrawn: state.regionsDrawn, elbowPointsDrawn: state.elbowPointsDrawn,
             }),

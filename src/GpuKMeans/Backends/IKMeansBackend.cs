@@ -1,8 +1,8 @@
 namespace GpuKMeans.Backends;
 
 /// <summary>
-/// A compute device as the solver sees it: it only makes points resident. Everything the Lloyd loop and
-/// the initialisers need from a device is on <see cref="IDevicePoints"/>.
+/// A compute device as the solver sees it: it makes points resident. Everything a fit does with them goes
+/// through a per-fit <see cref="IFitWorkspace"/> made by <see cref="IResidentPoints.CreateWorkspace"/>.
 /// </summary>
 internal interface IKMeansBackend : IDisposable
 {
@@ -17,7 +17,7 @@ internal interface IKMeansBackend : IDisposable
 
     /// <summary>
     /// Copies <paramref name="points"/> (row-major, <paramref name="dimensions"/> columns) and their
-    /// weights (empty = all 1) to the device.
+    /// weights (empty = all 1) to the device. The copy is read-only from then on.
     /// </summary>
-    IDevicePoints Upload(ReadOnlySpan<float> points, int dimensions, ReadOnlySpan<float> weights);
+    IResidentPoints Upload(ReadOnlySpan<float> points, int dimensions, ReadOnlySpan<float> weights);
 }

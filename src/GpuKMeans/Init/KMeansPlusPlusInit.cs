@@ -10,19 +10,20 @@ namespace GpuKMeans.Init;
 /// </summary>
 internal static class KMeansPlusPlusInit
 {
-    public static float[] Choose(IDevicePoints device, ReadOnlySpan<float> points, ReadOnlySpan<float> weights, int clusterCount, Random random)
+    public static float[] Choose(IFitWorkspace device, ReadOnlySpan<float> weights, int clusterCount, Random random)
     {
         int d = device.Dimensions;
         int n = device.Count;
         int trials = 2 + (int)Math.Log(clusterCount);
         var centroids = new float[clusterCount * d];
-        var blockSums = new double[(n + device.ClosestBlockSize - 1) / device.ClosestBlockSize];
+        int blockSize = PartitionRules.SeedingBlockSize(n);
+        var blockSums = new double[PartitionRules.SeedingBlockCount(n)];
         var candidates = new int[trials];
         var potentials = new double[trials];
-        var blockValues = new float[device.ClosestBlockSize];
+        var blockValues = new float[blockSize];
 
         int first = DrawByWeight(weights, n, random);
-        points.Slice(first * d, d).CopyTo(centroids);
+        device.CopyRows([first], centroids.AsSpan(0, d));
         device.ResetClosest();
         device.UpdateClosest(first);
 
@@ -30,13 +31,13 @@ internal static class KMeansPlusPlusInit
         {
             device.ComputeClosestBlockSums(blockSums);
             for (int t = 0; t < trials; t++)
-                candidates[t] = DrawByPotential(device, weights, blockSums, blockValues, random);
+                candidates[t] = DrawByPotential(device, weights, blockSums, blockSize, blockValues, random);
             device.ComputeCandidatePotentials(candidates, potentials);
             int best = 0;
             for (int t = 1; t < trials; t++)
                 if (potentials[t] < potentials[best])
                     best = t;
-            points.Slice(candidates[best] * d, d).CopyTo(centroids.AsSpan(c * d));
+            device.CopyRows([candidates[best]], centroids.AsSpan(c * d, d));
             device.UpdateClosest(candidates[best]);
         }
         return centroids;
@@ -70,7 +71,8 @@ internal static class KMeansPlusPlusInit
     /// sums, the row by re-adding that block's values on the host in the same order. When every point
     /// already sits on a centre (fewer distinct points than k) the potential is 0 and a uniform row is drawn.
     /// </summary>
-    private static int DrawByPotential(IDevicePoints device, ReadOnlySpan<float> weights, double[] blockSums, float[] blockValues, Random random)
+    private static int DrawByPotential(
+        ISeedingOperations device, ReadOnlySpan<float> weights, double[] blockSums, int blockSize, float[] blockValues, Random random)
     {
         double total = 0;
         foreach (double s in blockSums)
@@ -83,8 +85,8 @@ internal static class KMeansPlusPlusInit
         double before = 0;
         while (block < blockSums.Length - 1 && before + blockSums[block] <= target)
             before += blockSums[block++];
-        int firstRow = block * device.ClosestBlockSize;
-        int rows = Math.Min(device.ClosestBlockSize, device.Count - firstRow);
+        int firstRow = block * blockSize;
+        int rows = Math.Min(blockSize, device.Count - firstRow);
         var values = blockValues.AsSpan(0, rows);
         device.CopyClosest(firstRow, values);
 

@@ -1,3 +1,5 @@
+using GpuKMeans.Backends;
+
 namespace GpuKMeans.Init;
 
 /// <summary>scikit-learn's <c>init="random"</c>: k distinct rows, drawn with probability proportional to their weight.</summary>
@@ -8,9 +10,10 @@ internal static class RandomRowsInit
     /// win, kept in a size-k heap (O(n log k)). With equal weights this is a uniform draw of k distinct
     /// rows; zero-weight rows are taken only when fewer than k rows have weight.
     /// </summary>
-    public static float[] Choose(ReadOnlySpan<float> points, int dimensions, ReadOnlySpan<float> weights, int clusterCount, Random random)
+    public static float[] Choose(IFitWorkspace device, ReadOnlySpan<float> weights, int clusterCount, Random random)
     {
-        int n = points.Length / dimensions;
+        int n = device.Count;
+        int dimensions = device.Dimensions;
         // Root = weakest of the k best so far: smallest key, then the larger index (lower index wins ties).
         var best = new PriorityQueue<int, (double Key, int NegIndex)>(clusterCount + 1);
         for (int i = 0; i < n; i++)
@@ -27,8 +30,7 @@ internal static class RandomRowsInit
         for (int c = clusterCount - 1; c >= 0; c--)
             rows[c] = best.Dequeue();   // largest key first
         var centroids = new float[clusterCount * dimensions];
-        for (int c = 0; c < clusterCount; c++)
-            points.Slice(rows[c] * dimensions, dimensions).CopyTo(centroids.AsSpan(c * dimensions));
+        device.CopyRows(rows, centroids);
         return centroids;
     }
 }

@@ -10,16 +10,16 @@ internal static class CentroidUpdate
 {
     /// <summary>Returns the new centroids and how many clusters were relocated.</summary>
     public static (float[] Centroids, int Relocated) Compute(
-        ClusterSums sums, ReadOnlySpan<float> oldCentroids, IDevicePoints device,
-        ReadOnlySpan<float> points, ReadOnlySpan<float> weights)
+        PartialStatistics sums, ReadOnlySpan<float> oldCentroids, IFitWorkspace device, ReadOnlySpan<float> weights)
     {
         int d = device.Dimensions;
         int k = sums.Weights.Length;
         double[] totals = sums.Sums;
         double[] clusterWeights = sums.Weights;
         var centroids = new float[k * d];
-        var relocatedTo = new int[k];
+        var relocatedTo = new int[k];   // index into farRows, -1 if not relocated
         Array.Fill(relocatedTo, -1);
+        float[] farRows = [];
 
         int emptyCount = 0;
         foreach (double w in clusterWeights)
@@ -30,15 +30,18 @@ internal static class CentroidUpdate
             totals = (double[])totals.Clone();
             clusterWeights = (double[])clusterWeights.Clone();
             int[] far = FarthestPoints(device, emptyCount, out int[] labels);
+            farRows = new float[far.Length * d];
+            device.CopyRows(far, farRows);
             int next = 0;
             for (int c = 0; c < k; c++)
             {
                 if (sums.Weights[c] != 0)
                     continue;
-                int point = far[next++];
+                int point = far[next];
+                var row = farRows.AsSpan(next * d, d);
+                next++;
                 int from = labels[point];
                 double w = weights.IsEmpty ? 1.0 : weights[point];
-                var row = points.Slice(point * d, d);
                 for (int j = 0; j < d; j++)
                 {
                     totals[from * d + j] -= w * row[j];
@@ -46,7 +49,7 @@ internal static class CentroidUpdate
                 }
                 clusterWeights[from] -= w;
                 clusterWeights[c] = w;
-                relocatedTo[c] = point;
+                relocatedTo[c] = next - 1;
             }
         }
 
@@ -54,7 +57,7 @@ internal static class CentroidUpdate
         {
             var target = centroids.AsSpan(c * d, d);
             if (relocatedTo[c] >= 0)
-                points.Slice(relocatedTo[c] * d, d).CopyTo(target);   // exactly the far point, whatever its weight
+                farRows.AsSpan(relocatedTo[c] * d, d).CopyTo(target);   // exactly the far point, whatever its weight
             else if (clusterWeights[c] > 0)
                 for (int j = 0; j < d; j++)
                     target[j] = (float)(totals[c * d + j] / clusterWeights[c]);
@@ -80,7 +83,7 @@ internal static class CentroidUpdate
     /// The <paramref name="count"/> points farthest from their centroid, farthest first, lower index first on
     /// ties, so relocation is reproducible.
     /// </summary>
-    private static int[] FarthestPoints(IDevicePoints device, int count, out int[] labels)
+    private static int[] FarthestPoints(IFitWorkspace device, int count, out int[] labels)
     {
         int n = device.Count;
         labels = new int[n];

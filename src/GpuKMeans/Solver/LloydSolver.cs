@@ -12,22 +12,23 @@ namespace GpuKMeans.Solver;
 /// </summary>
 internal sealed class LloydSolver
 {
-    private readonly IDevicePoints _device;
+    private readonly IFitWorkspace _device;
+    private readonly ReadOnlyMemory<float> _weights;
     private readonly int _maxIterations;
     private readonly double _absoluteTolerance;
     private readonly bool _recordHistory;
 
-    public LloydSolver(IDevicePoints device, int maxIterations, double absoluteTolerance, bool recordHistory)
+    public LloydSolver(IFitWorkspace device, ReadOnlyMemory<float> weights, int maxIterations, double absoluteTolerance, bool recordHistory)
     {
         _device = device;
+        _weights = weights;
         _maxIterations = maxIterations;
         _absoluteTolerance = absoluteTolerance;
         _recordHistory = recordHistory;
     }
 
     public LloydRun Run(
-        int run, float[] initialCentroids, ReadOnlySpan<float> points, ReadOnlySpan<float> weights,
-        IProgress<KMeansIterationStats>? progress, CancellationToken cancellationToken)
+        int run, float[] initialCentroids, IProgress<KMeansIterationStats>? progress, CancellationToken cancellationToken)
     {
         int k = initialCentroids.Length / _device.Dimensions;
         var stats = new List<KMeansIterationStats>();
@@ -43,15 +44,14 @@ internal sealed class LloydSolver
             iteration++;
             long started = Stopwatch.GetTimestamp();
             _device.SetCentroids(centroids, k);
-            _device.Assign();
-            var sums = _device.Accumulate();
+            var sums = _device.AssignAndReduce();
             if (_recordHistory)
                 history.Add(new KMeansIterationSnapshot(
                     iteration,
                     ImmutableCollectionsMarshal.AsImmutableArray((float[])centroids.Clone()),
                     ImmutableCollectionsMarshal.AsImmutableArray(DownloadLabels())));
 
-            var (next, relocated) = CentroidUpdate.Compute(sums, centroids, _device, points, weights);
+            var (next, relocated) = CentroidUpdate.Compute(sums, centroids, _device, _weights.Span);
             double shift = CentroidUpdate.SquaredShift(centroids, next);
             centroids = next;
             var step = new KMeansIterationStats(
@@ -68,8 +68,7 @@ internal sealed class LloydSolver
 
         // Final E-step with the returned centroids.
         _device.SetCentroids(centroids, k);
-        _device.Assign();
-        double inertia = _device.Accumulate().Inertia;
+        double inertia = _device.AssignAndReduce().Inertia;
         return new LloydRun(centroids, DownloadLabels(), inertia, iteration, converged, stats, history);
     }
 

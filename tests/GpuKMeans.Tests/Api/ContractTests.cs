@@ -305,7 +305,9 @@ public sealed class ContractTests(CpuDeviceFixture fixture) : IClassFixture<CpuD
         var data = ApiData.Blobs(15, seed: 12);
         using var km = Estimator(ApiData.Options(k: 3, seed: 21) with { Init = KMeansInitMethod.RandomRows, InitCount = 3 });
         var recorder = new Recorder();
+        var wall = System.Diagnostics.Stopwatch.StartNew();
         var result = km.Fit(data, 2, progress: recorder, cancellationToken: Ct);
+        wall.Stop();
 
         var reports = recorder.Reports;
         Assert.NotEmpty(reports);
@@ -324,8 +326,11 @@ public sealed class ContractTests(CpuDeviceFixture fixture) : IClassFixture<CpuD
                 Assert.Equal(reports[i - 1].Iteration + 1, reports[i].Iteration);
             }
             Assert.True(reports[i].Inertia >= 0);
-            Assert.True(reports[i].Elapsed >= TimeSpan.Zero);
+            Assert.True(reports[i].Elapsed > TimeSpan.Zero, $"iteration {reports[i].Iteration} of run {reports[i].Run} reports no time");
         }
+        // The iterations' times are parts of the fit: together they cannot exceed it.
+        var total = reports.Aggregate(TimeSpan.Zero, (sum, r) => sum + r.Elapsed);
+        Assert.True(total <= wall.Elapsed, $"iterations report {total} in a fit of {wall.Elapsed}");
 
         var kept = reports.Where(r => r.Run == result.Run).ToArray();
         Assert.Equal(result.Iterations, kept.Length);

@@ -34,10 +34,10 @@ public sealed class CpuSimdPathTests
         var points = TestData.Gaussian(n * d, random);
         var weights = TestData.Weights(n, random);
         var centroids = TestData.Gaussian(k * d, random);
-        using var reference = new CpuBackend(CpuKernels.BestLevel).Upload(points, d, weights);
+        using var reference = new CpuBackend(CpuKernels.BestLevel).Upload(points, d, weights).CreateWorkspace(ownsPoints: true);
         var backend = new CpuBackend(level, fuseAccumulate: false);
         Assert.Equal(level, backend.Level);
-        using var tested = backend.Upload(points, d, weights);
+        using var tested = backend.Upload(points, d, weights).CreateWorkspace(ownsPoints: true);
 
         var (refLabels, refDistances, refMatrix, refSums) = Lloyd(reference, centroids, k);
         var (labels, distances, matrix, sums) = Lloyd(tested, centroids, k);
@@ -77,18 +77,16 @@ public sealed class CpuSimdPathTests
         Assert.NotNull(ilgpu.Accelerator);
     }
 
-    private static (int[] Labels, float[] Distances, float[] Matrix, ClusterSums Sums) Lloyd(IDevicePoints device, float[] centroids, int k)
+    private static (int[] Labels, float[] Distances, float[] Matrix, PartialStatistics Sums) Lloyd(IFitWorkspace device, float[] centroids, int k)
     {
         int n = device.Count;
         device.ResetLabels();
         device.SetCentroids(centroids, k);
-        device.Assign();
-        device.Accumulate();
+        device.AssignAndReduce();
         // A second assignment from moved centroids, so the label-change count is not trivially n.
         var moved = centroids.Select((v, i) => v + 0.25f * MathF.Sin(i)).ToArray();
         device.SetCentroids(moved, k);
-        device.Assign();
-        var sums = device.Accumulate();
+        var sums = device.AssignAndReduce();
         var labels = new int[n];
         var distances = new float[n];
         var matrix = new float[n * k];
@@ -98,14 +96,14 @@ public sealed class CpuSimdPathTests
         return (labels, distances, matrix, sums);
     }
 
-    private static (float[] Closest, double[] Blocks, double[] Potentials) Seeding(IDevicePoints device, int[] chosen, int[] candidates)
+    private static (float[] Closest, double[] Blocks, double[] Potentials) Seeding(IFitWorkspace device, int[] chosen, int[] candidates)
     {
         device.ResetClosest();
         foreach (int row in chosen)
             device.UpdateClosest(row);
         var closest = new float[device.Count];
         device.CopyClosest(0, closest);
-        var blocks = new double[(device.Count + device.ClosestBlockSize - 1) / device.ClosestBlockSize];
+        var blocks = new double[PartitionRules.SeedingBlockCount(device.Count)];
         device.ComputeClosestBlockSums(blocks);
         var potentials = new double[candidates.Length];
         device.ComputeCandidatePotentials(candidates, potentials);

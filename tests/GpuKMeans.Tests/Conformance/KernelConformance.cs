@@ -15,7 +15,7 @@ public abstract class KernelConformance<TFixture>(TFixture fixture) where TFixtu
     public void DistanceMatrixMatchesReference(int n, int d, int k)
     {
         var (points, centroids, seed) = RandomProblem(n, d, k);
-        using var device = fixture.Require().Backend.Upload(points, d, default);
+        using var device = fixture.Require().Backend.Upload(points, d, default).CreateWorkspace(ownsPoints: true);
         device.SetCentroids(centroids, k);
         // A sub-range of rows checks the row offset as well as the values.
         int first = n / 3, rows = n - n / 3;
@@ -42,9 +42,9 @@ public abstract class KernelConformance<TFixture>(TFixture fixture) where TFixtu
     public void AssignmentMatchesReference(int n, int d, int k)
     {
         var (points, centroids, seed) = RandomProblem(n, d, k);
-        using var device = fixture.Require().Backend.Upload(points, d, default);
+        using var device = fixture.Require().Backend.Upload(points, d, default).CreateWorkspace(ownsPoints: true);
         device.SetCentroids(centroids, k);
-        device.Assign();
+        device.AssignAndReduce();
         var labels = new int[n];
         var distances = new float[n];
         device.CopyLabels(labels);
@@ -77,11 +77,10 @@ public abstract class KernelConformance<TFixture>(TFixture fixture) where TFixtu
     {
         var (points, centroids, seed) = RandomProblem(n, d, k);
         var weights = TestData.Weights(n, new Random(seed + 1));
-        using var device = fixture.Require().Backend.Upload(points, d, weights);
+        using var device = fixture.Require().Backend.Upload(points, d, weights).CreateWorkspace(ownsPoints: true);
         device.SetCentroids(centroids, k);
-        device.Assign();
-        var sums = device.Accumulate();
-        var again = device.Accumulate();
+        var sums = device.AssignAndReduce();
+        var again = device.AssignAndReduce();
         var labels = new int[n];
         var distances = new float[n];
         device.CopyLabels(labels);
@@ -117,23 +116,20 @@ public abstract class KernelConformance<TFixture>(TFixture fixture) where TFixtu
     public void LabelChangesCountExactlyThePointsThatMoved(int n, int d, int k)
     {
         var (points, centroids, seed) = RandomProblem(n, d, k);
-        using var device = fixture.Require().Backend.Upload(points, d, default);
+        using var device = fixture.Require().Backend.Upload(points, d, default).CreateWorkspace(ownsPoints: true);
         device.SetCentroids(centroids, k);
-        device.Assign();
-        device.Accumulate();
+        device.AssignAndReduce();
         var before = new int[n];
         device.CopyLabels(before);
 
-        device.Assign();
-        Assert.Equal(0, device.Accumulate().LabelChangeCount);
+        Assert.Equal(0, device.AssignAndReduce().LabelChangeCount);
 
         var moved = (float[])centroids.Clone();
         var random = new Random(seed + 2);
         for (int i = 0; i < moved.Length; i++)
             moved[i] += 0.5f * TestData.Normal(random);
         device.SetCentroids(moved, k);
-        device.Assign();
-        long changes = device.Accumulate().LabelChangeCount;
+        long changes = device.AssignAndReduce().LabelChangeCount;
         var after = new int[n];
         device.CopyLabels(after);
         Assert.Equal(Enumerable.Range(0, n).Count(i => before[i] != after[i]), changes);
@@ -150,9 +146,9 @@ public abstract class KernelConformance<TFixture>(TFixture fixture) where TFixtu
         Array.Copy(centroids, 0, duplicated, d, d);
         Array.Copy(centroids, d, duplicated, 2 * d, d);
         Array.Copy(centroids, d, duplicated, 3 * d, d);
-        using var device = fixture.Require().Backend.Upload(points, d, default);
+        using var device = fixture.Require().Backend.Upload(points, d, default).CreateWorkspace(ownsPoints: true);
         device.SetCentroids(duplicated, 4);
-        device.Assign();
+        device.AssignAndReduce();
         var labels = new int[n];
         device.CopyLabels(labels);
         Assert.All(labels, label => Assert.True(label is 0 or 2, $"label {label} is a later copy of a tied centroid (seed {seed})"));

@@ -1,4 +1,5 @@
 using Xunit;
+using GpuKMeans.Backends;
 using GpuKMeans.Tests.Reference;
 
 namespace GpuKMeans.Tests.Conformance;
@@ -16,7 +17,7 @@ public abstract class SeedingConformance<TFixture>(TFixture fixture) where TFixt
         var weights = TestData.Weights(n, random);
         int[] chosen = [random.Next(n), random.Next(n)];
         int[] candidates = [random.Next(n), random.Next(n), random.Next(n)];
-        using var device = fixture.Require().Backend.Upload(points, d, weights);
+        using var device = fixture.Require().Backend.Upload(points, d, weights).CreateWorkspace(ownsPoints: true);
 
         device.ResetClosest();
         foreach (int row in chosen)
@@ -36,12 +37,13 @@ public abstract class SeedingConformance<TFixture>(TFixture fixture) where TFixt
                 () => $"closest[{i}] {closest[i]} vs {want}");
         }
 
-        var blockSums = new double[(n + device.ClosestBlockSize - 1) / device.ClosestBlockSize];
+        int blockSize = PartitionRules.SeedingBlockSize(n);
+        var blockSums = new double[PartitionRules.SeedingBlockCount(n)];
         device.ComputeClosestBlockSums(blockSums);
         for (int b = 0; b < blockSums.Length; b++)
         {
             double want = 0;
-            for (int i = b * device.ClosestBlockSize; i < Math.Min(n, (b + 1) * device.ClosestBlockSize); i++)
+            for (int i = b * blockSize; i < Math.Min(n, (b + 1) * blockSize); i++)
                 want += (double)weights[i] * closest[i];
             errors.Check(Tolerances.Close(blockSums[b], want, want, Tolerances.Sum), () => $"block {b}: {blockSums[b]} vs {want}");
         }

@@ -42,7 +42,7 @@ public abstract class SilhouetteConformance<TFixture>(TFixture fixture) where TF
         Assert.True(Math.Abs(all - wantAll) <= Tolerance, $"all rows: {all} vs {wantAll} (n={n} d={d} k={k}, seed {seed})");
 
         double sampled = kmeans.Silhouette(model, points, sampleSize: 100, seed: sampleSeed);
-        var rows = KMeans.SilhouetteSample(n, 100, sampleSeed);
+        var rows = GpuKMeans.Metrics.SilhouetteScore.Sample(n, 100, sampleSeed);
         Assert.Equal(Math.Min(n, 100), rows.Length);
         Assert.Equal(rows.Length, rows.Distinct().Count());
         double wantSampled = ReferenceSilhouette(points, d, labels, rows);

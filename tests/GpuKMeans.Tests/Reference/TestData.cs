@@ -5,7 +5,16 @@ namespace GpuKMeans.Tests.Reference;
 public static class TestData
 {
     /// <summary>A new seed per call: tests run on fresh data every time and report the seed when they fail.</summary>
-    public static int NewSeed() => Random.Shared.Next();
+    /// <summary>
+    /// A fresh random seed, written to the current test's output so that a failing test reports it (rerun with
+    /// the same seed to reproduce).
+    /// </summary>
+    public static int NewSeed()
+    {
+        int seed = Random.Shared.Next();
+        Xunit.TestContext.Current.TestOutputHelper?.WriteLine($"random seed: {seed}");
+        return seed;
+    }
 
     public static float[] Gaussian(int count, Random random, float scale = 1f, float offset = 0f)
     {

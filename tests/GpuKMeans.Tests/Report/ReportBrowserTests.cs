@@ -69,7 +69,9 @@ public sealed class ReportBrowserTests(ChromiumFixture chromium) : IClassFixture
         var paused = await State(page);
         Assert.False(paused.Playing);
         Assert.Equal("Play", (await page.TextContentAsync("#play"))?.Trim());
-        await page.WaitForTimeoutAsync(900);
+        // Paused means no timer is left to advance it; after two more frames it is still where it stopped.
+        Assert.False(paused.TimerPending, "the player was paused but its interval timer is still pending");
+        await page.EvaluateAsync("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
         Assert.Equal(paused.Iteration, (await State(page)).Iteration);
 
         // Decision boundaries off and on again.
@@ -148,6 +150,6 @@ public sealed class ReportBrowserTests(ChromiumFixture chromium) : IClassFixture
 
     /// <summary>What <c>window.kmeansReport.state()</c> returns.</summary>
     internal sealed record HookState(
-        int Iteration, int Index, int Iterations, bool Playing, bool Boundaries, bool Truth,
+        int Iteration, int Index, int Iterations, bool Playing, bool TimerPending, bool Boundaries, bool Truth,
         int PointsDrawn, int RegionsDrawn, int ElbowPointsDrawn);
 }

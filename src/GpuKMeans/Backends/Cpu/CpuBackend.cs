@@ -38,8 +38,8 @@ internal sealed class CpuBackend : IKMeansBackend
     /// <summary>The vector path in use.</summary>
     internal CpuSimdLevel Level => _kernels.Level;
 
-    public IDevicePoints Upload(ReadOnlySpan<float> points, int dimensions, ReadOnlySpan<float> weights) =>
-        new CpuDevicePoints(_kernels, points, dimensions, weights, _fuseAccumulate);
+    public IResidentPoints Upload(ReadOnlySpan<float> points, int dimensions, ReadOnlySpan<float> weights) =>
+        new CpuResidentPoints(_kernels, points, dimensions, weights, _fuseAccumulate);
 
     public void Dispose()
     {

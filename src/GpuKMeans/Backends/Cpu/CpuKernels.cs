@@ -5,7 +5,7 @@ using System.Runtime.Intrinsics;
 namespace GpuKMeans.Backends.Cpu;
 
 /// <summary>
-/// The CPU backend's compute loops at one vector width. <see cref="CpuDevicePoints"/> splits the work into
+/// The CPU backend's compute loops at one vector width. <see cref="CpuWorkspace"/> splits the work into
 /// blocks and threads; everything per row lives here, specialised per width by <see cref="CpuKernels{TSimd, TVec}"/>.
 /// </summary>
 internal abstract class CpuKernels

@@ -6,7 +6,7 @@ namespace GpuKMeans.Backends.Ilgpu;
 internal sealed class IlgpuBackend : IKMeansBackend
 {
     private readonly Accelerator _accelerator;
-    private IlgpuKernelSet? _kernels;
+    private readonly Lazy<IlgpuKernelSet> _kernels;
 
     public IlgpuBackend(Accelerator accelerator)
     {
@@ -17,6 +17,7 @@ internal sealed class IlgpuBackend : IKMeansBackend
             AcceleratorType.OpenCL => KMeansBackend.OpenCL,
             _ => KMeansBackend.IlgpuCpu,
         };
+        _kernels = new(() => new IlgpuKernelSet(accelerator), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public KMeansBackend Kind { get; }
@@ -30,11 +31,11 @@ internal sealed class IlgpuBackend : IKMeansBackend
 
     public string DeviceName => _accelerator.Name;
 
-    /// <summary>Kernels are compiled on first use (≈ 250 ms each on CUDA), then reused for every fit.</summary>
-    private IlgpuKernelSet Kernels => _kernels ??= new IlgpuKernelSet(_accelerator);
+    /// <summary>Kernels are compiled on first use (≈ 250 ms each on CUDA, once even when threads race), then reused for every fit.</summary>
+    private IlgpuKernelSet Kernels => _kernels.Value;
 
-    public IDevicePoints Upload(ReadOnlySpan<float> points, int dimensions, ReadOnlySpan<float> weights) =>
-        new IlgpuDevicePoints(_accelerator, Kernels, points, dimensions, weights);
+    public IResidentPoints Upload(ReadOnlySpan<float> points, int dimensions, ReadOnlySpan<float> weights) =>
+        new IlgpuResidentPoints(_accelerator, Kernels, points, dimensions, weights);
 
     public void Dispose()
     {

@@ -1,9 +1,7 @@
-using System.Numerics.Tensors;
-
 namespace GpuKMeans.Backends.Cpu;
 
 /// <summary>
-/// How the CPU backend splits n points for the assignment and the centroid reduction: <see cref="Count"/>
+/// How the CPU workspace splits n points for the assignment and the centroid reduction: <see cref="Count"/>
 /// blocks of <see cref="Size"/> consecutive points (a multiple of 4, the kernel's row group), each with its
 /// own double partial sums. A function of (n, k, d) only, never of the core count, so a fit gives the same
 /// bits on any machine with the same vector results.
@@ -38,8 +36,8 @@ internal readonly struct CpuBlocks
     public (int First, int End) Range(int block) => (block * Size, Math.Min(PointCount, (block + 1) * Size));
 }
 
-/// <summary>The centroid reduction of <see cref="CpuDevicePoints"/>: per-block partials, combined in block order.</summary>
-internal sealed partial class CpuDevicePoints
+/// <summary>The centroid reduction of <see cref="CpuWorkspace"/>: per-block partials, combined in block order.</summary>
+internal sealed partial class CpuWorkspace
 {
     /// <summary>Sum cells per combine task.</summary>
     private const int CombineChunk = 8192;
@@ -50,23 +48,14 @@ internal sealed partial class CpuDevicePoints
     private double[] _partialInertia = [];
     private long[] _partialChanges = [];
 
-    /// <summary>Whether the partials hold the reduction of the current labels (the fused assignment leaves them so).</summary>
-    private bool _partialsValid;
-
-    public ClusterSums Accumulate()
-    {
-        if (!_partialsValid)
+    /// <summary>The unfused variant: reduces every block after the whole assignment (a benchmark baseline).</summary>
+    private void AccumulateAllBlocks() =>
+        Parallel.For(0, _blocks.Count, block =>
         {
-            Parallel.For(0, _blocks.Count, block =>
-            {
-                ClearPartial(block);
-                var (first, end) = _blocks.Range(block);
-                AccumulateRows(block, first, end);
-            });
-            _partialsValid = true;
-        }
-        return Combine();
-    }
+            ClearPartial(block);
+            var (first, end) = _blocks.Range(block);
+            AccumulateRows(block, first, end);
+        });
 
     private void Relayout(int clusterCount)
     {
@@ -76,7 +65,6 @@ internal sealed partial class CpuDevicePoints
         _partialWeights = new double[_blocks.Count * clusterCount];
         _partialInertia = new double[_blocks.Count];
         _partialChanges = new long[_blocks.Count];
-        _partialsValid = false;
     }
 
     private void ClearPartial(int block)
@@ -99,7 +87,7 @@ internal sealed partial class CpuDevicePoints
     }
 
     /// <summary>Adds the partials in block order (every cell is its own fixed sequence of additions).</summary>
-    private ClusterSums Combine()
+    private PartialStatistics Combine()
     {
         int k = _blocks.ClusterCount, kd = k * Dimensions, blocks = _blocks.Count;
         var sums = new double[kd];
@@ -109,7 +97,7 @@ internal sealed partial class CpuDevicePoints
             int start = chunk * CombineChunk, length = Math.Min(CombineChunk, kd - start);
             var target = sums.AsSpan(start, length);
             for (int b = 0; b < blocks; b++)
-                TensorPrimitives.Add(target, _partialSums.AsSpan(b * kd + start, length), target);
+                PartitionRules.AddInOrder(target, _partialSums.AsSpan(b * kd + start, length));
         });
 
         var weights = new double[k];
@@ -117,10 +105,10 @@ internal sealed partial class CpuDevicePoints
         long changes = 0;
         for (int b = 0; b < blocks; b++)
         {
-            TensorPrimitives.Add(weights, _partialWeights.AsSpan(b * k, k), weights);
+            PartitionRules.AddInOrder(weights, _partialWeights.AsSpan(b * k, k));
             inertia += _partialInertia[b];
             changes += _partialChanges[b];
         }
-        return new ClusterSums(sums, weights, inertia, changes);
+        return new PartialStatistics(sums, weights, inertia, changes);
     }
 }

@@ -1,12 +1,12 @@
 namespace GpuKMeans.Backends.Cpu;
 
 /// <summary>
-/// Points held in host memory for the CPU backend, and the state of one fit. Work is split into fixed
+/// The state of one fit on the CPU backend over shared <see cref="CpuResidentPoints"/>. Work is split into fixed
 /// blocks of consecutive points (<see cref="CpuBlocks"/>, a function of n, k and d only) that run on all
 /// cores; every result is either per point or a per-block partial combined in block order, so nothing
 /// depends on which thread ran which block or when.
 /// </summary>
-internal sealed partial class CpuDevicePoints : IDevicePoints
+internal sealed partial class CpuWorkspace : IFitWorkspace
 {
     /// <summary>Rows assigned before they are accumulated, while they are still in the L1/L2 cache.</summary>
     private const int FusedChunkRows = 64;
@@ -15,6 +15,8 @@ internal sealed partial class CpuDevicePoints : IDevicePoints
     private const int RowsPerTask = 256;
 
     private readonly CpuKernels _kernels;
+    private readonly CpuResidentPoints _resident;
+    private readonly bool _ownsPoints;
     private readonly CpuPoints _points;
     private readonly CentroidPanel _centroids;
     private readonly bool _fuseAccumulate;
@@ -22,20 +24,21 @@ internal sealed partial class CpuDevicePoints : IDevicePoints
     private int[] _labels;
     private int[] _previousLabels;
 
-    public CpuDevicePoints(CpuKernels kernels, ReadOnlySpan<float> points, int dimensions, ReadOnlySpan<float> weights, bool fuseAccumulate)
+    public CpuWorkspace(CpuKernels kernels, CpuResidentPoints resident, bool fuseAccumulate, bool ownsPoints)
     {
         _kernels = kernels;
+        _resident = resident;
+        _ownsPoints = ownsPoints;
         _fuseAccumulate = fuseAccumulate;
-        _points = new CpuPoints(points, dimensions, weights);
+        _points = resident.Points;
         _centroids = new CentroidPanel(kernels.Width);
         _seedPanel = new CentroidPanel(kernels.Width);
         Count = _points.Count;
-        Dimensions = dimensions;
+        Dimensions = _points.Dimensions;
         _minDistances = new float[Count];
         _labels = new int[Count];
         _previousLabels = new int[Count];
         _closest = new float[Count];
-        ClosestBlockSize = Math.Max(256, (Count + 4095) / 4096);
         ResetLabels();
     }
 
@@ -57,14 +60,12 @@ internal sealed partial class CpuDevicePoints : IDevicePoints
     {
         Array.Fill(_labels, -1);
         Array.Fill(_previousLabels, -1);
-        _partialsValid = false;
     }
 
-    public void Assign()
+    public PartialStatistics AssignAndReduce()
     {
         (_labels, _previousLabels) = (_previousLabels, _labels);
         bool fuse = _fuseAccumulate;
-        _partialsValid = false;
         Parallel.For(0, _blocks.Count, NewTile, (block, _, tile) =>
         {
             var (first, end) = _blocks.Range(block);
@@ -79,7 +80,9 @@ internal sealed partial class CpuDevicePoints : IDevicePoints
             }
             return tile;
         }, static _ => { });
-        _partialsValid = fuse;
+        if (!fuse)
+            AccumulateAllBlocks();
+        return Combine();
     }
 
     public void CopyLabels(Span<int> labels) => _labels.AsSpan(0, labels.Length).CopyTo(labels);
@@ -114,9 +117,18 @@ internal sealed partial class CpuDevicePoints : IDevicePoints
         }
     }
 
+    public void CopyRows(ReadOnlySpan<int> rows, Span<float> destination)
+    {
+        int d = Dimensions;
+        for (int r = 0; r < rows.Length; r++)
+            _points.Row(rows[r]).CopyTo(destination.Slice(r * d, d));
+    }
+
+    /// <summary>Everything lives in managed arrays; disposes the points too when this workspace owns them.</summary>
     public void Dispose()
     {
-        // Everything lives in managed arrays; nothing to free early.
+        if (_ownsPoints)
+            _resident.Dispose();
     }
 
     /// <summary>A worker's distance tile: four rows × the padded centroid count.</summary>

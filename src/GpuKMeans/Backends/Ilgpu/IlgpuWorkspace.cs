@@ -5,17 +5,20 @@ using ILGPU.Runtime;
 namespace GpuKMeans.Backends.Ilgpu;
 
 /// <summary>
-/// Points resident in an ILGPU accelerator's memory and the work buffers of one fit. Launches kernels on
-/// the accelerator's default stream; only the small results the solver asks for are copied back.
+/// The work buffers of one fit over shared <see cref="IlgpuResidentPoints"/>. Launches kernels on a stream
+/// of its own, so fits on other threads never wait on or interleave with it; only the small results the
+/// solver asks for are copied back.
 /// </summary>
-internal sealed partial class IlgpuDevicePoints : IDevicePoints
+internal sealed partial class IlgpuWorkspace : IFitWorkspace
 {
     /// <summary>Most distance-matrix cells computed per launch by <see cref="ComputeDistances"/> (64 MiB).</summary>
     private const long DistanceChunkCells = 1L << 24;
 
     private readonly Accelerator _accelerator;
-    private readonly AcceleratorStream _stream;
+    private readonly AcceleratorStream _stream = null!;
     private readonly IlgpuKernelSet _kernels;
+    private readonly IlgpuResidentPoints _resident;
+    private readonly bool _ownsPoints;
     private readonly MemoryBuffer1D<float, Stride1D.Dense> _points;
     private readonly MemoryBuffer1D<float, Stride1D.Dense> _pointNorms;
     private readonly MemoryBuffer1D<float, Stride1D.Dense> _weights;
@@ -30,30 +33,25 @@ internal sealed partial class IlgpuDevicePoints : IDevicePoints
     private ReductionBuffers? _reduction;
     private MemoryBuffer1D<float, Stride1D.Dense>? _distanceChunk;
 
-    public IlgpuDevicePoints(Accelerator accelerator, IlgpuKernelSet kernels, ReadOnlySpan<float> points, int dimensions, ReadOnlySpan<float> weights)
+    public IlgpuWorkspace(Accelerator accelerator, IlgpuKernelSet kernels, IlgpuResidentPoints resident, bool ownsPoints)
     {
         _accelerator = accelerator;
-        _stream = accelerator.DefaultStream;
         _kernels = kernels;
-        Dimensions = dimensions;
-        Count = points.Length / dimensions;
-        ClosestBlockSize = Math.Max(256, (Count + 4095) / 4096);
+        _resident = resident;
+        _ownsPoints = ownsPoints;
+        _points = resident.Points;
+        _pointNorms = resident.Norms;
+        _weights = resident.Weights;
+        Dimensions = resident.Dimensions;
+        Count = resident.Count;
         try
         {
-            _points = Own(accelerator.Allocate1D<float>(points.Length));
-            _points.View.CopyFromCPU(_stream, points);
-            _pointNorms = Own(accelerator.Allocate1D<float>(Count));
-            _kernels.RowNorms(_stream, Count, _points.View, _pointNorms.View, dimensions);
-            _weights = Own(accelerator.Allocate1D<float>(Count));
-            if (weights.IsEmpty)
-                _weights.View.CopyFromCPU(_stream, Ones(Count));
-            else
-                _weights.View.CopyFromCPU(_stream, weights);
+            _stream = accelerator.CreateStream();
             _minDistances = Own(accelerator.Allocate1D<float>(Count));
             _labels = Own(accelerator.Allocate1D<int>(Count));
             _previousLabels = Own(accelerator.Allocate1D<int>(Count));
             _closest = Own(accelerator.Allocate1D<float>(Count));
-            _closestBlockSums = Own(accelerator.Allocate1D<double>((Count + ClosestBlockSize - 1) / ClosestBlockSize));
+            _closestBlockSums = Own(accelerator.Allocate1D<double>(PartitionRules.SeedingBlockCount(Count)));
             ResetLabels();
         }
         catch
@@ -88,15 +86,12 @@ internal sealed partial class IlgpuDevicePoints : IDevicePoints
         _previousLabels.View.MemSet(_stream, 0xFF);
     }
 
-    public void Assign()
+    public PartialStatistics AssignAndReduce()
     {
         (_labels, _previousLabels) = (_previousLabels, _labels);
         _kernels.AssignLabels(_stream, Count, _points.View, _pointNorms.View, _centroids!.View, _centroidNorms!.View,
             _labels.View, _minDistances.View, Dimensions, _clusterCount);
-    }
 
-    public ClusterSums Accumulate()
-    {
         var shape = new ReductionShape(Count, Dimensions, _clusterCount);
         var buffers = _reduction is not null && _reduction.Fits(shape) ? _reduction : ReplaceReduction(shape);
         _kernels.AccumulateCentroids(_stream, new Index2D(Dimensions + 1, shape.BlockCount),
@@ -110,7 +105,7 @@ internal sealed partial class IlgpuDevicePoints : IDevicePoints
         var output = new double[shape.OutputLength];
         buffers.Output.View.SubView(0, output.Length).CopyToCPU(_stream, output);
         int k = _clusterCount, kd = k * Dimensions;
-        return new ClusterSums(output[..kd], output[kd..(kd + k)], output[kd + k], (long)output[kd + k + 1]);
+        return new PartialStatistics(output[..kd], output[kd..(kd + k)], output[kd + k], (long)output[kd + k + 1]);
     }
 
     public void CopyLabels(Span<int> labels) => _labels.View.SubView(0, labels.Length).CopyToCPU(_stream, labels);
@@ -137,11 +132,21 @@ internal sealed partial class IlgpuDevicePoints : IDevicePoints
         }
     }
 
+    public void CopyRows(ReadOnlySpan<int> rows, Span<float> destination)
+    {
+        int d = Dimensions;
+        for (int r = 0; r < rows.Length; r++)
+            _points.View.SubView((long)rows[r] * d, d).CopyToCPU(_stream, destination.Slice(r * d, d));
+    }
+
     public void Dispose()
     {
         foreach (var buffer in _owned)
             buffer.Dispose();
         _owned.Clear();
+        _stream?.Dispose();
+        if (_ownsPoints)
+            _resident.Dispose();
     }
 
     private T Own<T>(T buffer) where T : MemoryBuffer
@@ -167,12 +172,5 @@ internal sealed partial class IlgpuDevicePoints : IDevicePoints
         foreach (var buffer in _reduction.All)
             _owned.Add(buffer);
         return _reduction;
-    }
-
-    private static float[] Ones(int count)
-    {
-        var ones = new float[count];
-        Array.Fill(ones, 1f);
-        return ones;
     }
 }

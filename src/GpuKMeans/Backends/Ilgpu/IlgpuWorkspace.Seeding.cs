@@ -3,17 +3,17 @@ using ILGPU.Runtime;
 
 namespace GpuKMeans.Backends.Ilgpu;
 
-/// <summary>The k-means++ part of <see cref="IlgpuDevicePoints"/>.</summary>
-internal sealed partial class IlgpuDevicePoints
+/// <summary>The k-means++ part of <see cref="IlgpuWorkspace"/>.</summary>
+internal sealed partial class IlgpuWorkspace
 {
-    private readonly MemoryBuffer1D<float, Stride1D.Dense> _closest;
-    private readonly MemoryBuffer1D<double, Stride1D.Dense> _closestBlockSums;
+    private readonly MemoryBuffer1D<float, Stride1D.Dense> _closest = null!;
+    private readonly MemoryBuffer1D<double, Stride1D.Dense> _closestBlockSums = null!;
     private MemoryBuffer1D<int, Stride1D.Dense>? _candidateRows;
     private MemoryBuffer1D<double, Stride1D.Dense>? _candidatePartials;
 
-    public int ClosestBlockSize { get; }
+    private int ClosestBlockSize => PartitionRules.SeedingBlockSize(Count);
 
-    private int ClosestBlockCount => (Count + ClosestBlockSize - 1) / ClosestBlockSize;
+    private int ClosestBlockCount => PartitionRules.SeedingBlockCount(Count);
 
     public void ResetClosest()
     {

@@ -1,18 +1,18 @@
 namespace GpuKMeans.Backends.Cpu;
 
 /// <summary>
-/// The k-means++ part of <see cref="CpuDevicePoints"/>. Point-to-point distances go through the same
+/// The k-means++ part of <see cref="CpuWorkspace"/>. Point-to-point distances go through the same
 /// micro-kernel as the assignment, with the chosen row or the candidates packed as a small centroid panel,
 /// so a point's distance to itself (or to a copy of itself) is exactly 0.
 /// </summary>
-internal sealed partial class CpuDevicePoints
+internal sealed partial class CpuWorkspace
 {
     private readonly float[] _closest;
     private readonly CentroidPanel _seedPanel;
 
-    public int ClosestBlockSize { get; }
+    private int ClosestBlockSize => PartitionRules.SeedingBlockSize(Count);
 
-    private int ClosestBlockCount => (Count + ClosestBlockSize - 1) / ClosestBlockSize;
+    private int ClosestBlockCount => PartitionRules.SeedingBlockCount(Count);
 
     public void ResetClosest() => Array.Fill(_closest, float.PositiveInfinity);
 

@@ -1,0 +1,38 @@
+using System.Numerics.Tensors;
+
+namespace GpuKMeans.Backends;
+
+/// <summary>
+/// Rules every backend shares, so that they split and combine work the same way: how points are blocked
+/// for k-means++ sampling, and how partial sums are added. A rule here depends only on the problem's shape
+/// (n, k, d), never on the device or the core count.
+/// </summary>
+internal static class PartitionRules
+{
+    /// <summary>Fewest points in a k-means++ sampling block.</summary>
+    public const int MinSeedingBlockSize = 256;
+
+    /// <summary>Most k-means++ sampling blocks: their sums come back to the host at every chosen centre.</summary>
+    public const int MaxSeedingBlocks = 4096;
+
+    /// <summary>
+    /// Points per k-means++ block: <c>max(256, ⌈n / 4096⌉)</c>. D² sampling finds the block from the device's
+    /// block sums, then the row within the block on the host.
+    /// </summary>
+    public static int SeedingBlockSize(int pointCount) =>
+        Math.Max(MinSeedingBlockSize, (int)(((long)pointCount + MaxSeedingBlocks - 1) / MaxSeedingBlocks));
+
+    /// <summary>Number of k-means++ blocks for <paramref name="pointCount"/> points.</summary>
+    public static int SeedingBlockCount(int pointCount)
+    {
+        int size = SeedingBlockSize(pointCount);
+        return (int)(((long)pointCount + size - 1) / size);
+    }
+
+    /// <summary>
+    /// <c>target += partial</c>, element by element: partials are always added into a zeroed target one at a
+    /// time, in block (then shard) order, so each cell is the same sequence of double additions on every run.
+    /// </summary>
+    public static void AddInOrder(Span<double> target, ReadOnlySpan<double> partial) =>
+        TensorPrimitives.Add(target, partial, target);
+}

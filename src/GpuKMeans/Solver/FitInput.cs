@@ -1,0 +1,41 @@
+using GpuKMeans.Backends;
+using GpuKMeans.Data;
+
+namespace GpuKMeans.Solver;
+
+/// <summary>
+/// Everything a fit reads, immutable: the resident points, a host copy of their weights (for the
+/// initialisers' draws and the empty-cluster relocation) and the data's mean feature variance (which scales
+/// <see cref="KMeansOptions.Tolerance"/>). Shared by every fit on a <see cref="KMeansDataset"/>.
+/// </summary>
+internal sealed class FitInput : IDisposable
+{
+    private FitInput(IResidentPoints resident, float[] weights, double meanVariance)
+    {
+        Resident = resident;
+        Weights = weights;
+        MeanVariance = meanVariance;
+    }
+
+    public IResidentPoints Resident { get; }
+
+    /// <summary>One weight per point, or empty when every weight is 1.</summary>
+    public ReadOnlyMemory<float> Weights { get; }
+
+    /// <summary>scikit-learn's <c>np.mean(np.var(X, axis=0))</c>.</summary>
+    public double MeanVariance { get; }
+
+    public int Count => Resident.Count;
+
+    public int Dimensions => Resident.Dimensions;
+
+    /// <summary>Copies already-validated points and weights to <paramref name="backend"/>.</summary>
+    public static FitInput Upload(IKMeansBackend backend, ReadOnlySpan<float> points, int dimensions, ReadOnlySpan<float> weights)
+    {
+        double meanVariance = FeatureStatistics.MeanVariance(points, dimensions);
+        var resident = backend.Upload(points, dimensions, weights);
+        return new FitInput(resident, weights.ToArray(), meanVariance);
+    }
+
+    public void Dispose() => Resident.Dispose();
+}

@@ -1,0 +1,50 @@
+using GpuKMeans.Backends;
+using GpuKMeans.Init;
+
+namespace GpuKMeans.Solver;
+
+/// <summary>
+/// A whole fit, the same for every backend (scikit-learn's <c>KMeans.fit</c>): the tolerance scaled by the
+/// data's mean feature variance, <see cref="KMeansOptions.EffectiveInitCount"/> runs from the chosen
+/// initialiser, and the run with the lowest inertia kept (the first on ties). Each fit works in a workspace
+/// of its own, so fits on one dataset may run on several threads.
+/// </summary>
+internal static class KMeansSolver
+{
+    public static KMeansResult Fit(
+        KMeansOptions options, FitInput input, KMeansDevice device,
+        IProgress<KMeansIterationStats>? progress, CancellationToken cancellationToken)
+    {
+        int k = options.ClusterCount;
+        var init = options.EffectiveInit;
+        var random = new Random(options.Seed ?? Random.Shared.Next());
+        double tolerance = options.Tolerance == 0 ? 0 : input.MeanVariance * options.Tolerance;
+        int runs = init == KMeansInitMethod.Explicit ? 1 : options.EffectiveInitCount;
+        var weights = input.Weights.Span;
+
+        using var workspace = input.Resident.CreateWorkspace();
+        var lloyd = new LloydSolver(workspace, input.Weights, options.MaxIterations, tolerance, options.RecordHistory);
+        LloydRun? best = null;
+        int bestRun = 0;
+        for (int run = 0; run < runs; run++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            float[] start = init switch
+            {
+                KMeansInitMethod.Explicit => (float[])options.InitialCentroids!.Clone(),
+                KMeansInitMethod.RandomRows => RandomRowsInit.Choose(workspace, weights, k, random),
+                _ => KMeansPlusPlusInit.Choose(workspace, weights, k, random),
+            };
+            var result = lloyd.Run(run, start, progress, cancellationToken);
+            if (best is null || result.Inertia < best.Inertia)
+            {
+                best = result;
+                bestRun = run;
+            }
+        }
+
+        return new KMeansResult(
+            k, input.Dimensions, best!.Centroids, best.Labels, best.Inertia, best.Iterations, best.Converged, bestRun,
+            best.Stats, best.History, device.BackendName, device.Name);
+    }
+}
