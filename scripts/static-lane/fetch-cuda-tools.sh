@@ -34,6 +34,11 @@ ensure_clang() {
   fi
 }
 
+# Concurrent test runs on one machine fetch once: the first holds the lock, the others then find the tools.
+mkdir -p "$root"
+exec 9>"$root/.lock"
+command -v flock >/dev/null && flock -w 900 9
+
 if ! have_tools; then
   work="$root/apt"
   mkdir -p "$work/etc/preferences.d" "$work/etc/sources.list.d" "$work/state/lists/partial" \
