@@ -1,0 +1,104 @@
+using System.Runtime.CompilerServices;
+using ILGPU;
+
+namespace GpuKMeans.Backends.Ilgpu.Kernels.Tiled;
+
+/// <summary>
+/// The fused assignment on the tiled core: each group owns BM points and walks every centroid tile, keeping
+/// each point's running argmin in registers, so the n × k distance matrix never exists.
+/// </summary>
+/// <remarks>
+/// ‖x − c‖² = ‖x‖² + ‖c‖² − 2x·c. The argmin over c needs only ‖c‖² − 2x·c (the dot products come from
+/// <see cref="TiledDistanceCore"/>); the reported minimum is ‖x‖² + min, clamped at 0 because rounding can
+/// make the expanded form slightly negative for a point on its centroid. Ties go to the lowest centroid
+/// index: strict &lt; in index order within a thread, and lower index on equal distances when the
+/// ThreadsCentroids partial bests of a point merge through shared memory.
+/// </remarks>
+internal static class TiledArgminKernel
+{
+    /// <summary>
+    /// labels[i] = argmin_c ‖x_i − c‖², minDistances[i] = that distance, for i ∈ [0, n). Grid: ⌈n / BM⌉
+    /// groups of ThreadsPoints · ThreadsCentroids threads.
+    /// </summary>
+    public static void Assign<TConfig>(
+        ArrayView<float> points, ArrayView<float> pointNorms,
+        ArrayView<float> centroids, ArrayView<float> centroidNorms,
+        ArrayView<int> labels, ArrayView<float> minDistances,
+        int pointCount, int dimensions, int clusterCount)
+        where TConfig : struct, ITileConfig =>
+        Run<TConfig>(points, pointNorms, centroids, centroidNorms, labels, minDistances,
+            pointCount, dimensions, clusterCount, updateClosest: false);
+
+    /// <summary>
+    /// k-means++'s update: closest[i] = min(closest[i], min_c ‖x_i − c‖²) over the given
+    /// <paramref name="centroids"/> (the newly chosen centres), for i ∈ [0, n). Same grid as <see cref="Assign{TConfig}"/>.
+    /// </summary>
+    public static void UpdateClosest<TConfig>(
+        ArrayView<float> points, ArrayView<float> pointNorms,
+        ArrayView<float> centroids, ArrayView<float> centroidNorms,
+        ArrayView<float> closest,
+        int pointCount, int dimensions, int clusterCount)
+        where TConfig : struct, ITileConfig =>
+        Run<TConfig>(points, pointNorms, centroids, centroidNorms, default, closest,
+            pointCount, dimensions, clusterCount, updateClosest: true);
+
+    /// <summary>The shared body; <paramref name="updateClosest"/> is a constant at each call and folds away.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Run<TConfig>(
+        ArrayView<float> points, ArrayView<float> pointNorms,
+        ArrayView<float> centroids, ArrayView<float> centroidNorms,
+        ArrayView<int> labels, ArrayView<float> distancesOut,
+        int pointCount, int dimensions, int clusterCount, bool updateClosest)
+        where TConfig : struct, ITileConfig
+    {
+        int columns = default(TConfig).ThreadsCentroids;
+        int blockPoints = TileShape.BlockPoints<TConfig>();
+        int blockCentroids = TileShape.BlockCentroids<TConfig>();
+        int threads = TileShape.Threads<TConfig>();
+        var pointStage = SharedMemory.Allocate<float>(2 * TileShape.PointBuffer<TConfig>());
+        var centroidStage = SharedMemory.Allocate<float>(2 * TileShape.CentroidBuffer<TConfig>());
+        var scratchDistances = SharedMemory.Allocate<float>(TileShape.ScratchSize<TConfig>());
+        var scratchIndices = SharedMemory.Allocate<int>(TileShape.ScratchSize<TConfig>());
+
+        int thread = Group.IdxX;
+        int tp = thread / columns;
+        int tc = thread - tp * columns;
+        int pointBase = Grid.IdxX * blockPoints;
+        int pointEnd = pointBase + blockPoints < pointCount ? pointBase + blockPoints : pointCount;
+
+        var best = ArgminState.Empty;
+        for (int centroidBase = 0; centroidBase < clusterCount; centroidBase += blockCentroids)
+        {
+            int centroidEnd = centroidBase + blockCentroids < clusterCount ? centroidBase + blockCentroids : clusterCount;
+            var dots = TiledDistanceCore.DotTile<TConfig>(
+                points, pointBase, pointEnd, centroids, centroidBase, centroidEnd, dimensions,
+                pointStage, centroidStage, thread, tp, tc);
+            int low = centroidBase + 4 * tc;
+            int high = low + blockCentroids / 2;
+            best = best.Scan(dots, TiledDistanceCore.Norms(centroidNorms, low, high, clusterCount), low, high);
+        }
+
+        int stride = TileShape.ScratchStride<TConfig>();
+        best.Spill(scratchDistances, scratchIndices, tc * stride, 4 * tp, 4 * tp + blockPoints / 2);
+        Group.Barrier();
+        for (int row = thread; row < blockPoints; row += threads)
+        {
+            int point = pointBase + row;
+            if (point >= pointEnd)
+                break;
+            var merged = ArgminState.Merged(scratchDistances, scratchIndices, row, columns, stride);
+            float distance = pointNorms[point] + merged.Distance;
+            distance = distance > 0f ? distance : 0f;
+            if (updateClosest)
+            {
+                if (distance < distancesOut[point])
+                    distancesOut[point] = distance;
+            }
+            else
+            {
+                labels[point] = merged.Index;
+                distancesOut[point] = distance;
+            }
+        }
+    }
+}

@@ -1,0 +1,204 @@
+using GpuKMeans.Backends.Ilgpu.Kernels.Tiled;
+using GpuKMeans.Tests.Reference;
+using ILGPU;
+using ILGPU.Runtime;
+using ILGPU.Runtime.CPU;
+using Xunit;
+
+namespace GpuKMeans.Tests.Conformance;
+
+/// <summary>ILGPU's CPU accelerator with the tiled kernels of <see cref="CpuTileConfig"/>, loaded once.</summary>
+public sealed class TiledCpuFixture : IDisposable
+{
+    public TiledCpuFixture()
+    {
+        Context = Context.Create(b => b.CPU(CPUDevice.Default).EnableAlgorithms());
+        Accelerator = Context.CreateCPUAccelerator(0);
+        Assign = TiledLaunch.LoadAssign<CpuTileConfig>(Accelerator);
+        UpdateClosest = TiledLaunch.LoadUpdateClosest<CpuTileConfig>(Accelerator);
+        DistanceMatrix = TiledLaunch.LoadDistanceMatrix<CpuTileConfig>(Accelerator);
+    }
+
+    public Context Context { get; }
+
+    public Accelerator Accelerator { get; }
+
+    internal TiledLaunch.AssignLauncher Assign { get; }
+
+    internal TiledLaunch.UpdateClosestLauncher UpdateClosest { get; }
+
+    internal TiledLaunch.DistanceMatrixLauncher DistanceMatrix { get; }
+
+    public void Dispose()
+    {
+        Accelerator.Dispose();
+        Context.Dispose();
+    }
+}
+
+/// <summary>
+/// The tiled distance core (assignment, k-means++ update, distance matrix) against the scalar reference on
+/// odd shapes — d not a multiple of the chunk, k not a multiple of the tile, n smaller than a tile.
+/// </summary>
+public sealed class TiledKernelTests(TiledCpuFixture fixture) : IClassFixture<TiledCpuFixture>
+{
+    public static TheoryData<int, int, int> Shapes()
+    {
+        var data = new TheoryData<int, int, int>();
+        foreach (int n in new[] { 1, 7, 1000 })
+            foreach (int d in new[] { 1, 2, 33, 130 })
+                foreach (int k in new[] { 1, 2, 257 })
+                    data.Add(n, d, k);
+        // The largest n only where the CPU accelerator (an OS thread per GPU thread) stays quick.
+        data.Add(10007, 33, 2);
+        data.Add(10007, 2, 257);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void AssignmentMatchesReferenceAndRepeatsBitForBit(int n, int d, int k)
+    {
+        var (points, centroids, seed) = Problem(n, d, k);
+        var (labels, distances) = Assign(points, centroids, n, d, k);
+        var (labels2, distances2) = Assign(points, centroids, n, d, k);
+
+        var c64 = ScalarKMeans.ToDouble(centroids);
+        var expected = ScalarKMeans.Assign(points, c64, d);
+        var errors = new Mismatches($"tiled assignment n={n} d={d} k={k}", seed);
+        for (int i = 0; i < n; i++)
+        {
+            int label = labels[i];
+            errors.Check(label >= 0 && label < k, () => $"point {i}: label {label} out of range");
+            if (label < 0 || label >= k)
+                continue;
+            double chosen = ScalarKMeans.SquaredDistance(points, i, c64, label, d);
+            double scale = ScalarKMeans.SquaredNorm(points, i, d) + ScalarKMeans.SquaredNorm(centroids, label, d);
+            errors.Check(label == expected.Labels[i] || chosen - expected.Best[i] <= Tolerances.LabelTie * scale,
+                () => $"point {i}: label {label} (d²={chosen}) vs {expected.Labels[i]} (d²={expected.Best[i]})");
+            errors.Check(distances[i] >= 0 && Tolerances.Close(distances[i], expected.Best[i], scale, Tolerances.Distance),
+                () => $"point {i}: distance {distances[i]} vs {expected.Best[i]}");
+        }
+        errors.Check(labels.AsSpan().SequenceEqual(labels2) && distances.AsSpan().SequenceEqual(distances2),
+            () => "a second run differs in some bit");
+        errors.ThrowIfAny();
+    }
+
+    [Theory]
+    [InlineData(1000, 2, 4)]
+    [InlineData(1000, 33, 40)]
+    [InlineData(300, 130, 257)]
+    public void ExactTiesGoToTheLowestIndex(int n, int d, int k)
+    {
+        var (points, centroids, seed) = Problem(n, d, k);
+        // Centroid c ≥ 2 copies centroid c mod 2: each of 0 and 1 ties exactly with every later copy, including
+        // copies in other thread columns and other centroid tiles.
+        for (int c = 2; c < k; c++)
+            Array.Copy(centroids, (c % 2) * d, centroids, c * d, d);
+        var (labels, _) = Assign(points, centroids, n, d, k);
+        Assert.All(labels, label => Assert.True(label is 0 or 1, $"label {label} is a later copy of a tied centroid (seed {seed})"));
+    }
+
+    [Theory]
+    [InlineData(7, 1, 1)]
+    [InlineData(1000, 33, 3)]
+    [InlineData(1000, 130, 257)]
+    public void UpdateClosestTakesTheMinimumWithTheInput(int n, int d, int k)
+    {
+        var (points, centroids, seed) = Problem(n, d, k);
+        var random = new Random(seed + 3);
+        // Half the inputs are below any distance (stay), half far above (replaced).
+        var closest = Enumerable.Range(0, n).Select(i => i % 2 == 0 ? 1e-3f * random.NextSingle() : 1e30f).ToArray();
+        var got = Run(points, centroids, n, d, k, (stream, views) =>
+        {
+            using var buffer = fixture.Accelerator.Allocate1D(closest);
+            TiledLaunch.UpdateClosest<CpuTileConfig>(fixture.UpdateClosest, stream, views.Points, views.PointNorms,
+                views.Centroids, views.CentroidNorms, buffer.View, n, d, k);
+            return buffer.GetAsArray1D();
+        });
+
+        var c64 = ScalarKMeans.ToDouble(centroids);
+        var expected = ScalarKMeans.Assign(points, c64, d);
+        var errors = new Mismatches($"tiled update-closest n={n} d={d} k={k}", seed);
+        for (int i = 0; i < n; i++)
+        {
+            double scale = ScalarKMeans.SquaredNorm(points, i, d) + ScalarKMeans.SquaredNorm(centroids, expected.Labels[i], d);
+            double want = Math.Min(closest[i], expected.Best[i]);
+            errors.Check(got[i] <= closest[i] && Tolerances.Close(got[i], want, scale, Tolerances.Distance),
+                () => $"point {i}: {got[i]} vs {want} (input {closest[i]})");
+        }
+        errors.ThrowIfAny();
+    }
+
+    [Theory]
+    [InlineData(1, 1, 1)]
+    [InlineData(7, 2, 257)]
+    [InlineData(1000, 33, 2)]
+    [InlineData(1000, 130, 35)]
+    public void DistanceMatrixMatchesReferenceOnASubRange(int n, int d, int k)
+    {
+        var (points, centroids, seed) = Problem(n, d, k);
+        int first = n / 3, rows = n - n / 3;
+        var got = Run(points, centroids, n, d, k, (stream, views) =>
+        {
+            using var buffer = fixture.Accelerator.Allocate1D<float>((long)rows * k);
+            TiledLaunch.DistanceMatrix<CpuTileConfig>(fixture.DistanceMatrix, stream, views.Points, views.PointNorms,
+                views.Centroids, views.CentroidNorms, buffer.View, first, rows, d, k);
+            return buffer.GetAsArray1D();
+        });
+
+        var expected = ScalarKMeans.DistanceMatrix(points, centroids, d);
+        var errors = new Mismatches($"tiled distances n={n} d={d} k={k}", seed);
+        for (int r = 0; r < rows; r++)
+            for (int c = 0; c < k; c++)
+            {
+                int i = first + r;
+                double scale = ScalarKMeans.SquaredNorm(points, i, d) + ScalarKMeans.SquaredNorm(centroids, c, d);
+                float value = got[r * k + c];
+                double want = expected[i * k + c];
+                errors.Check(value >= 0 && Tolerances.Close(value, want, scale, Tolerances.Distance),
+                    () => $"[{i},{c}] {value} vs {want}");
+            }
+        errors.ThrowIfAny();
+    }
+
+    private (int[] Labels, float[] Distances) Assign(float[] points, float[] centroids, int n, int d, int k) =>
+        Run(points, centroids, n, d, k, (stream, views) =>
+        {
+            using var labels = fixture.Accelerator.Allocate1D<int>(n);
+            using var distances = fixture.Accelerator.Allocate1D<float>(n);
+            TiledLaunch.Assign<CpuTileConfig>(fixture.Assign, stream, views.Points, views.PointNorms,
+                views.Centroids, views.CentroidNorms, labels.View, distances.View, n, d, k);
+            return (labels.GetAsArray1D(), distances.GetAsArray1D());
+        });
+
+    private T Run<T>(float[] points, float[] centroids, int n, int d, int k, Func<AcceleratorStream, Views, T> body)
+    {
+        var accelerator = fixture.Accelerator;
+        using var p = accelerator.Allocate1D(points);
+        using var pn = accelerator.Allocate1D(Norms(points, n, d));
+        using var c = accelerator.Allocate1D(centroids);
+        using var cn = accelerator.Allocate1D(Norms(centroids, k, d));
+        var result = body(accelerator.DefaultStream, new Views(p.View, pn.View, c.View, cn.View));
+        accelerator.Synchronize();
+        return result;
+    }
+
+    private static float[] Norms(float[] rows, int count, int d)
+    {
+        var norms = new float[count];
+        for (int i = 0; i < count; i++)
+            norms[i] = (float)ScalarKMeans.SquaredNorm(rows, i, d);
+        return norms;
+    }
+
+    private static (float[] Points, float[] Centroids, int Seed) Problem(int n, int d, int k)
+    {
+        int seed = TestData.NewSeed();
+        var random = new Random(seed);
+        return (TestData.Gaussian(n * d, random), TestData.Gaussian(k * d, random), seed);
+    }
+
+    private readonly record struct Views(
+        ArrayView<float> Points, ArrayView<float> PointNorms, ArrayView<float> Centroids, ArrayView<float> CentroidNorms);
+}
