@@ -75,7 +75,7 @@ public sealed class LabelSortReductionTests(ReductionAcceleratorFixture fixture)
         var problem = Problem.Create(n, d, k, seed);
         var accelerator = fixture.Accelerator;
         using var inputs = new DeviceInputs(accelerator, problem);
-        using var reduction = new LabelSortReduction(accelerator, n, d, k);
+        using var reduction = new LabelSortReduction(accelerator, n, d, k, ReductionKernelEntries.Cpu);
         string what = $"n={n} d={d} k={k}";
 
         var first = inputs.Run(reduction, problem);
@@ -118,14 +118,21 @@ public sealed class LabelSortReductionTests(ReductionAcceleratorFixture fixture)
         Assert.True(permutationA.SequenceEqual(permutationB), $"n={n} d={d} k={k}: permutations differ (seed {seed})");
         AssertSameBits(a, b, $"n={n} d={d} k={k}: CpuReductionConfig vs OddReductionConfig", seed);
         CheckAgainstReference(b, problem, $"n={n} d={d} k={k} (odd config)", seed);
+
+        // The one-thread configuration whole fits run on this accelerator gives the same bits too.
+        using var serial = new LabelSortReduction(accelerator, n, d, k, ReductionKernelEntries.Serial);
+        var c = inputs.Run(serial, problem);
+        Assert.True(permutationA.SequenceEqual(ToArray(serial.Permutation)), $"n={n} d={d} k={k}: serial permutation differs (seed {seed})");
+        AssertSameBits(a, c, $"n={n} d={d} k={k}: CpuReductionConfig vs SerialReductionConfig", seed);
     }
 
     [Fact]
     public void EveryEntryIsExplicitlyGroupedAndTargetsItsAccelerators()
     {
-        Assert.Equal(20, ReductionKernelEntries.All.Count);
+        Assert.Equal(30, ReductionKernelEntries.All.Count); // 10 kernels × (CPU, serial CPU, GPU)
         Assert.All(ReductionKernelEntries.All, e => Assert.True(e.ExplicitlyGrouped, e.Name));
         Assert.All(ReductionKernelEntries.Cpu.All, e => Assert.Equal(IlgpuTargets.Cpu, e.Targets));
+        Assert.All(ReductionKernelEntries.Serial.All, e => Assert.Equal(IlgpuTargets.Cpu, e.Targets));
         Assert.All(ReductionKernelEntries.Gpu.All, e => Assert.Equal(IlgpuTargets.Cuda | IlgpuTargets.OpenCL, e.Targets));
         Assert.Equal(ReductionKernelEntries.All.Count, ReductionKernelEntries.All.Select(e => e.Name).Distinct().Count());
     }

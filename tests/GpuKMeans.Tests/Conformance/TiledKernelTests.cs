@@ -162,6 +162,42 @@ public sealed class TiledKernelTests(TiledCpuFixture fixture) : IClassFixture<Ti
         errors.ThrowIfAny();
     }
 
+    /// <summary>
+    /// Whole fits on the CPU accelerator run the one-thread <see cref="SerialTileConfig"/> (looped staging); every
+    /// configuration sums each dot product over d in index order, so it must give the cooperating 16-thread
+    /// configuration's labels and distances bit for bit, distance matrix included.
+    /// </summary>
+    [Theory]
+    [InlineData(1000, 33, 257)]
+    [InlineData(37, 130, 5)]
+    [InlineData(10007, 3, 64)]
+    public void SerialConfigurationGivesTheCooperativeBits(int n, int d, int k)
+    {
+        var (points, centroids, seed) = Problem(n, d, k);
+        var (labels, distances) = Assign(points, centroids, n, d, k);
+        var serial = Backends.Ilgpu.TiledKernels.For<SerialTileConfig>(fixture.Accelerator);
+        var cooperative = Backends.Ilgpu.TiledKernels.For<CpuTileConfig>(fixture.Accelerator);
+        var (serialLabels, serialDistances) = Run(points, centroids, n, d, k, (stream, views) =>
+        {
+            using var l = fixture.Accelerator.Allocate1D<int>(n);
+            using var m = fixture.Accelerator.Allocate1D<float>(n);
+            serial.Assign(stream, views.Points, views.PointNorms, views.Centroids, views.CentroidNorms, l.View, m.View, n, d, k);
+            return (l.GetAsArray1D(), m.GetAsArray1D());
+        });
+        Assert.True(labels.AsSpan().SequenceEqual(serialLabels), $"labels differ (n={n} d={d} k={k}, seed {seed})");
+        Assert.True(distances.Select(BitConverter.SingleToInt32Bits).SequenceEqual(serialDistances.Select(BitConverter.SingleToInt32Bits)),
+            $"distances differ in some bit (n={n} d={d} k={k}, seed {seed})");
+
+        float[] Matrix(Backends.Ilgpu.TiledKernels kernels) => Run(points, centroids, n, d, k, (stream, views) =>
+        {
+            using var matrix = fixture.Accelerator.Allocate1D<float>((long)n * k);
+            kernels.DistanceMatrix(stream, views.Points, views.PointNorms, views.Centroids, views.CentroidNorms, matrix.View, 0, n, d, k);
+            return matrix.GetAsArray1D();
+        });
+        Assert.True(Matrix(cooperative).Select(BitConverter.SingleToInt32Bits).SequenceEqual(Matrix(serial).Select(BitConverter.SingleToInt32Bits)),
+            $"distance matrices differ in some bit (n={n} d={d} k={k}, seed {seed})");
+    }
+
     private (int[] Labels, float[] Distances) Assign(float[] points, float[] centroids, int n, int d, int k) =>
         Run(points, centroids, n, d, k, (stream, views) =>
         {

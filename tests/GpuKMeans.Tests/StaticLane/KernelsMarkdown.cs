@@ -76,6 +76,15 @@ internal static class KernelsMarkdown
         md.AppendLine();
         md.AppendLine("## Hot loops (sm_90 SASS)");
         md.AppendLine();
+        md.AppendLine("**Design prediction for the fused assignment (TiledAssignCuda).** Each thread holds an 8 × 8 register "
+            + "micro-tile; one d step loads 8 point and 8 centroid values as 4 LDS.128 from the double-buffered shared tiles "
+            + "and issues 64 FFMA. The d-chunk loop is unrolled by 2 by hand (ILGPU does not unroll), so the loop body is "
+            + "128 FFMA + 8 LDS.128 + the loop's own ~6–8 instructions: a predicted FFMA share of 128 / (136 + 7) ≈ 0.89. "
+            + "The floor the test enforces is 0.85. Per whole chunk of 8 values of d, the global-to-shared staging adds "
+            + "≈ 120 instructions (generic `LD.E` loads, 64-bit predicated addressing), so the dynamic share over a chunk "
+            + "is ≈ 0.74; that, the 1-block-per-SM occupancy (registers) and the barrier per chunk are where the remaining "
+            + "time goes (benchmarks/RESULTS.md).");
+        md.AppendLine();
         md.AppendLine("LD counts generic-address loads (`LD.E`), which is what ILGPU's `ArrayView` reads become; "
             + "LDG/LDG.128 are global-space loads, LDS/LDS.128 shared-memory loads.");
         md.AppendLine();

@@ -1,5 +1,6 @@
 using System.Reflection;
 using GpuKMeans.Backends.Ilgpu.Kernels;
+using GpuKMeans.Backends.Ilgpu.Kernels.Tiled;
 using ILGPU;
 using ILGPU.Runtime;
 
@@ -52,35 +53,10 @@ internal static class IlgpuKernelCatalog
     public static readonly IlgpuKernelEntry RowNorms = Implicit(
         nameof(RowNorms), (Action<Index1D, ArrayView<float>, ArrayView<float>, int>)RowNormsKernel.Run);
 
-    public static readonly IlgpuKernelEntry DistanceMatrix = Implicit(
-        nameof(DistanceMatrix),
-        (Action<Index2D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, int, int, int>)
-        DistanceMatrixKernel.Run);
-
-    public static readonly IlgpuKernelEntry AssignLabels = Implicit(
-        nameof(AssignLabels),
-        (Action<Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<int>, ArrayView<float>, int, int>)
-        AssignLabelsKernel.Run, hot: true);
-
-    public static readonly IlgpuKernelEntry AccumulateCentroids = Implicit(
-        nameof(AccumulateCentroids),
-        (Action<Index2D, ArrayView<float>, ArrayView<float>, ArrayView<int>, ArrayView<int>, ArrayView<float>,
-            ArrayView<double>, ArrayView<double>, ArrayView<double>, ArrayView<int>, ReductionShape>)
-        AccumulateCentroidsKernel.Run);
-
-    public static readonly IlgpuKernelEntry CombineCentroids = Implicit(
-        nameof(CombineCentroids),
-        (Action<Index2D, ArrayView<double>, ArrayView<double>, ArrayView<double>, ArrayView<int>, ArrayView<double>, ReductionShape>)
-        CombineCentroidsKernel.Run);
-
-    public static readonly IlgpuKernelEntry UpdateClosest = Implicit(
-        nameof(UpdateClosest),
-        (Action<Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, int, int>)SeedingKernels.UpdateClosest);
-
-    public static readonly IlgpuKernelEntry CandidatePotentials = Implicit(
-        nameof(CandidatePotentials),
-        (Action<Index2D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<int>,
-            ArrayView<double>, int, int, int, int>)SeedingKernels.CandidatePotentials);
+    public static readonly IlgpuKernelEntry PotentialBlockSums = Implicit(
+        nameof(PotentialBlockSums),
+        (Action<Index2D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<double>, int, int, int, int>)
+        SeedingKernels.PotentialBlockSums);
 
     public static readonly IlgpuKernelEntry ClosestBlockSums = Implicit(
         nameof(ClosestBlockSums),
@@ -91,13 +67,18 @@ internal static class IlgpuKernelCatalog
         (Action<Index1D, ArrayView<float>, ArrayView<float>, ArrayView<int>, ArrayView<int>, ArrayView<double>, int, int, int>)
         SilhouetteKernel.Run);
 
-    /// <summary>Every entry, each once.</summary>
+    /// <summary>
+    /// Every entry, each once: the implicitly grouped helpers above, the tiled distance core per tile
+    /// configuration (<see cref="TiledKernelEntries"/>) and the label-sort reduction per configuration
+    /// (<see cref="ReductionKernelEntries"/>).
+    /// </summary>
     public static IReadOnlyList<IlgpuKernelEntry> All { get; } =
     [
-        RowNorms, DistanceMatrix, AssignLabels, AccumulateCentroids, CombineCentroids,
-        UpdateClosest, CandidatePotentials, ClosestBlockSums, ClusterDistanceSums,
+        RowNorms, PotentialBlockSums, ClosestBlockSums, ClusterDistanceSums,
+        .. TiledKernelEntries.All,
+        .. ReductionKernelEntries.All,
     ];
 
-    private static IlgpuKernelEntry Implicit(string name, Delegate kernel, bool hot = false) =>
-        new(name, kernel.Method, ExplicitlyGrouped: false, IlgpuTargets.All, hot);
+    private static IlgpuKernelEntry Implicit(string name, Delegate kernel) =>
+        new(name, kernel.Method, ExplicitlyGrouped: false, IlgpuTargets.All);
 }

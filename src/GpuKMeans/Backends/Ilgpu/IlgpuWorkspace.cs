@@ -30,7 +30,7 @@ internal sealed partial class IlgpuWorkspace : IFitWorkspace
     private MemoryBuffer1D<float, Stride1D.Dense>? _centroids;
     private MemoryBuffer1D<float, Stride1D.Dense>? _centroidNorms;
     private int _clusterCount;
-    private ReductionBuffers? _reduction;
+    private LabelSortReduction? _reduction;
     private MemoryBuffer1D<float, Stride1D.Dense>? _distanceChunk;
 
     public IlgpuWorkspace(Accelerator accelerator, IlgpuKernelSet kernels, IlgpuResidentPoints resident, bool ownsPoints)
@@ -86,26 +86,24 @@ internal sealed partial class IlgpuWorkspace : IFitWorkspace
         _previousLabels.View.MemSet(_stream, 0xFF);
     }
 
+    /// <summary>
+    /// The tiled fused assignment (<see cref="TiledKernels.Assign"/>), then the label-sort reduction
+    /// (<see cref="LabelSortReduction"/>): O(n·d) work, bit-identical run to run, no float atomics.
+    /// </summary>
     public PartialStatistics AssignAndReduce()
     {
         (_labels, _previousLabels) = (_previousLabels, _labels);
-        _kernels.AssignLabels(_stream, Count, _points.View, _pointNorms.View, _centroids!.View, _centroidNorms!.View,
-            _labels.View, _minDistances.View, Dimensions, _clusterCount);
-
-        var shape = new ReductionShape(Count, Dimensions, _clusterCount);
-        var buffers = _reduction is not null && _reduction.Fits(shape) ? _reduction : ReplaceReduction(shape);
-        _kernels.AccumulateCentroids(_stream, new Index2D(Dimensions + 1, shape.BlockCount),
-            _points.View, _weights.View, _labels.View, _previousLabels.View, _minDistances.View,
-            buffers.PartialSums.View, buffers.PartialWeights.View, buffers.PartialInertia.View,
-            buffers.PartialChanges.View, shape);
-        _kernels.CombineCentroids(_stream, new Index2D(Dimensions + 1, _clusterCount + 1),
-            buffers.PartialSums.View, buffers.PartialWeights.View, buffers.PartialInertia.View,
-            buffers.PartialChanges.View, buffers.Output.View, shape);
-
-        var output = new double[shape.OutputLength];
-        buffers.Output.View.SubView(0, output.Length).CopyToCPU(_stream, output);
-        int k = _clusterCount, kd = k * Dimensions;
-        return new PartialStatistics(output[..kd], output[kd..(kd + k)], output[kd + k], (long)output[kd + k + 1]);
+        _kernels.Tiled.Assign(_stream, _points.View, _pointNorms.View, _centroids!.View, _centroidNorms!.View,
+            _labels.View, _minDistances.View, Count, Dimensions, _clusterCount);
+        if (_reduction is null || _reduction.MaxClusters < _clusterCount)
+        {
+            _reduction?.Dispose();
+            _reduction = new LabelSortReduction(_accelerator, Count, Dimensions, _clusterCount, _kernels.Reduction);
+        }
+        var (sums, weights, inertia, changes) = _reduction.Run(
+            _stream, _points.View, _weights.View, _labels.View, _previousLabels.View, _minDistances.View,
+            Count, Dimensions, _clusterCount);
+        return new PartialStatistics(sums, weights, inertia, changes);
     }
 
     public void CopyLabels(Span<int> labels) => _labels.View.SubView(0, labels.Length).CopyToCPU(_stream, labels);
@@ -126,8 +124,8 @@ internal sealed partial class IlgpuWorkspace : IFitWorkspace
         for (int done = 0; done < rowCount; done += rowsPerChunk)
         {
             int rows = Math.Min(rowsPerChunk, rowCount - done);
-            _kernels.DistanceMatrix(_stream, new Index2D(k, rows), _points.View, _pointNorms.View, _centroids!.View,
-                _centroidNorms!.View, _distanceChunk.View, firstRow + done, Dimensions, k);
+            _kernels.Tiled.DistanceMatrix(_stream, _points.View, _pointNorms.View, _centroids!.View,
+                _centroidNorms!.View, _distanceChunk.View, firstRow + done, rows, Dimensions, k);
             _distanceChunk.View.SubView(0, (long)rows * k).CopyToCPU(_stream, distances.Slice(done * k, rows * k));
         }
     }
@@ -144,6 +142,7 @@ internal sealed partial class IlgpuWorkspace : IFitWorkspace
         foreach (var buffer in _owned)
             buffer.Dispose();
         _owned.Clear();
+        _reduction?.Dispose();
         _stream?.Dispose();
         if (_ownsPoints)
             _resident.Dispose();
@@ -161,16 +160,5 @@ internal sealed partial class IlgpuWorkspace : IFitWorkspace
             return;
         _owned.Remove(buffer);
         buffer.Dispose();
-    }
-
-    private ReductionBuffers ReplaceReduction(ReductionShape shape)
-    {
-        if (_reduction is not null)
-            foreach (var buffer in _reduction.All)
-                Release(buffer);
-        _reduction = new ReductionBuffers(_accelerator, shape);
-        foreach (var buffer in _reduction.All)
-            _owned.Add(buffer);
-        return _reduction;
     }
 }

@@ -44,7 +44,7 @@ internal sealed class LabelSortReduction : IDisposable
 
     /// <summary>Buffers for up to <paramref name="maxPoints"/> points of ≤ <paramref name="maxDimensions"/>
     /// dimensions and ≤ <paramref name="maxClusters"/> clusters, with the configuration for the accelerator
-    /// (<see cref="CpuReductionConfig"/> on ILGPU's CPU accelerator, <see cref="CudaReductionConfig"/> elsewhere).</summary>
+    /// (<see cref="SerialReductionConfig"/> on ILGPU's CPU accelerator, <see cref="CudaReductionConfig"/> elsewhere).</summary>
     public LabelSortReduction(Accelerator accelerator, int maxPoints, int maxDimensions, int maxClusters)
         : this(accelerator, maxPoints, maxDimensions, maxClusters,
             ReductionKernelEntries.For(accelerator.AcceleratorType == AcceleratorType.CPU))

@@ -11,26 +11,29 @@ namespace GpuKMeans.Backends.Ilgpu;
 /// </summary>
 internal static class ReductionKernelEntries
 {
-    /// <summary>The entries closed over <see cref="CpuReductionConfig"/>, for ILGPU's CPU accelerator.</summary>
+    /// <summary>The entries closed over <see cref="CpuReductionConfig"/>: 16-thread groups on ILGPU's CPU accelerator (the reduction's tests).</summary>
     public static ReductionKernels Cpu { get; } = For<CpuReductionConfig>(IlgpuTargets.Cpu);
+
+    /// <summary>The entries closed over <see cref="SerialReductionConfig"/>: what whole fits run on ILGPU's CPU accelerator.</summary>
+    public static ReductionKernels Serial { get; } = For<SerialReductionConfig>(IlgpuTargets.Cpu);
 
     /// <summary>The entries closed over <see cref="CudaReductionConfig"/>, for CUDA and OpenCL.</summary>
     public static ReductionKernels Gpu { get; } = For<CudaReductionConfig>(IlgpuTargets.Cuda | IlgpuTargets.OpenCL);
 
     /// <summary>Every entry of both configurations, each once.</summary>
-    public static IReadOnlyList<IlgpuKernelEntry> All { get; } = [.. Cpu.All, .. Gpu.All];
+    public static IReadOnlyList<IlgpuKernelEntry> All { get; } = [.. Cpu.All, .. Serial.All, .. Gpu.All];
 
-    /// <summary>The entries for an accelerator: the CPU configuration on the CPU accelerator, the GPU one elsewhere.</summary>
-    public static ReductionKernels For(bool cpu) => cpu ? Cpu : Gpu;
+    /// <summary>The entries an accelerator's fits run: the serial configuration on the CPU accelerator, the GPU one elsewhere.</summary>
+    public static ReductionKernels For(bool cpu) => cpu ? Serial : Gpu;
 
     /// <summary>The entries of every reduction kernel closed over <typeparamref name="TConfig"/>.</summary>
     public static ReductionKernels For<TConfig>(IlgpuTargets targets) where TConfig : struct, IReductionConfig
     {
         string suffix = "<" + typeof(TConfig).Name + ">";
-        IlgpuKernelEntry Entry(Type type, string method, bool hot = false) => new(
+        IlgpuKernelEntry Entry(Type type, string method) => new(
             type.Name.Replace("Kernels", "").Replace("Kernel", "") + (method == "Run" ? "" : "." + method) + suffix,
             type.GetMethod(method, BindingFlags.Public | BindingFlags.Static)!.MakeGenericMethod(typeof(TConfig)),
-            ExplicitlyGrouped: true, targets, hot);
+            ExplicitlyGrouped: true, targets);
         return new ReductionKernels(
             typeof(TConfig),
             Entry(typeof(LabelHistogramKernel), nameof(LabelHistogramKernel.Run)),
@@ -40,7 +43,7 @@ internal static class ReductionKernelEntries
             Entry(typeof(LabelScatterKernel), nameof(LabelScatterKernel.Run)),
             Entry(typeof(SegmentBoundsKernel), nameof(SegmentBoundsKernel.Run)),
             Entry(typeof(ChunkOffsetsKernel), nameof(ChunkOffsetsKernel.Run)),
-            Entry(typeof(SegmentedSumsKernel), nameof(SegmentedSumsKernel.Run), hot: true),
+            Entry(typeof(SegmentedSumsKernel), nameof(SegmentedSumsKernel.Run)),
             Entry(typeof(ChunkSumsKernel), nameof(ChunkSumsKernel.Run)),
             Entry(typeof(CombineChunksKernel), nameof(CombineChunksKernel.Run)));
     }

@@ -3,51 +3,37 @@ using ILGPU;
 namespace GpuKMeans.Backends.Ilgpu.Kernels;
 
 /// <summary>
-/// What greedy k-means++ needs on the device: each point's squared distance to the closest centre chosen
-/// so far, the potential each candidate would leave, and block sums for D² sampling. All sums are in
-/// double, in index order within fixed blocks, so they are reproducible.
+/// The sums greedy k-means++ needs on the device, over fixed blocks of consecutive points
+/// (<see cref="PartitionRules.SeedingBlockSize"/>), each in double and in index order, so they are
+/// reproducible. The distances themselves come from the tiled core (<see cref="Tiled.TiledArgminKernel"/>,
+/// <see cref="Tiled.TiledDistanceMatrixKernel"/>).
 /// </summary>
 internal static class SeedingKernels
 {
-    /// <summary>One thread per point: <c>closest[i] = min(closest[i], ‖xᵢ − x_row‖²)</c>.</summary>
-    public static void UpdateClosest(
-        Index1D point,
-        ArrayView<float> points, ArrayView<float> pointNorms,
-        ArrayView<float> closest, int row, int dimensions)
-    {
-        float distance = DistanceMath.SquaredDistance(
-            points, (long)point.X * dimensions, pointNorms[point],
-            points, (long)row * dimensions, pointNorms[row], dimensions);
-        if (distance < closest[point])
-            closest[point] = distance;
-    }
-
     /// <summary>
-    /// Index (candidate, block): <c>Σ wᵢ · min(closestᵢ, ‖xᵢ − x_candidate‖²)</c> over the block's points,
-    /// into <c>partials[block · candidateCount + candidate]</c>.
+    /// Index (candidate t, block b of the chunk): <c>Σ wᵢ · min(closestᵢ, distances[i − firstRow, t])</c> over the
+    /// block's points, into <c>partials[(firstBlock + b) · candidateCount + t]</c>. <paramref name="distances"/> is
+    /// the row-major <c>rowCount × candidateCount</c> distance matrix of rows <c>[firstRow, firstRow + rowCount)</c>
+    /// to the candidates; <paramref name="firstRow"/> is a multiple of <paramref name="blockSize"/>.
     /// </summary>
-    public static void CandidatePotentials(
+    public static void PotentialBlockSums(
         Index2D index,
-        ArrayView<float> points, ArrayView<float> pointNorms, ArrayView<float> weights,
-        ArrayView<float> closest, ArrayView<int> candidateRows, ArrayView<double> partials,
-        int pointCount, int dimensions, int blockSize, int candidateCount)
+        ArrayView<float> weights, ArrayView<float> closest, ArrayView<float> distances, ArrayView<double> partials,
+        int firstRow, int rowCount, int blockSize, int candidateCount)
     {
         int candidate = index.X;
         int block = index.Y;
-        int row = candidateRows[candidate];
-        long rowStart = (long)row * dimensions;
-        float rowNorm = pointNorms[row];
         int first = block * blockSize;
-        int end = Math.Min(pointCount, first + blockSize);
+        int end = Math.Min(rowCount, first + blockSize);
         double potential = 0.0;
-        for (int i = first; i < end; i++)
+        for (int r = first; r < end; r++)
         {
-            float distance = DistanceMath.SquaredDistance(
-                points, (long)i * dimensions, pointNorms[i], points, rowStart, rowNorm, dimensions);
+            int i = firstRow + r;
+            float distance = distances[(long)r * candidateCount + candidate];
             float c = closest[i];
             potential += (double)weights[i] * (distance < c ? distance : c);
         }
-        partials[(long)block * candidateCount + candidate] = potential;
+        partials[((long)(firstRow / blockSize) + block) * candidateCount + candidate] = potential;
     }
 
     /// <summary>One thread per block: <c>Σ wᵢ · closestᵢ</c> over its points, in index order.</summary>

@@ -16,8 +16,9 @@ namespace GpuKMeans.Backends.Ilgpu.Kernels.Tiled;
 /// </para>
 /// <para>
 /// The dimension d is walked in chunks of <see cref="Chunk"/> values staged through double-buffered shared
-/// memory. Each thread stages exactly 4 points values and 4 centroid values per chunk, so
-/// BM·Chunk = BN·Chunk = 4·threads: <see cref="TileChecks.Validate{TConfig}"/> enforces it.
+/// memory: by one float4 per thread and operand held in registers across the compute (the GPU configurations,
+/// BM·Chunk = 4·threads), or by a strided loop for any other shape (<see cref="TileShape.RegisterStaged{TConfig}"/>).
+/// BM = BN; <see cref="TileShape.Validate{TConfig}"/> enforces the rules.
 /// </para>
 /// </remarks>
 internal interface ITileConfig

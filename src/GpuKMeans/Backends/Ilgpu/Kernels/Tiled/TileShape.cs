@@ -16,8 +16,17 @@ internal static class TileShape
     /// <summary>Registers per thread along each side of the micro-tile (<see cref="MicroTile"/>).</summary>
     public const int Micro = 8;
 
-    /// <summary>Values of each operand one thread stages per chunk.</summary>
+    /// <summary>Values of each operand one thread stages per chunk on the register-staged path (one float4).</summary>
     public const int StagedPerThread = 4;
+
+    /// <summary>
+    /// True when every thread stages exactly one float4 per operand and chunk (BM·Chunk = 4·threads): the
+    /// register-staged path, values of chunk s + 1 in flight while chunk s computes. Other configurations take the
+    /// looped path (<see cref="TiledDistanceCore"/>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool RegisterStaged<TConfig>() where TConfig : struct, ITileConfig =>
+        BlockPoints<TConfig>() * default(TConfig).Chunk == StagedPerThread * Threads<TConfig>();
 
     /// <summary>Threads of a group.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -62,8 +71,9 @@ internal static class TileShape
         4 * (2 * PointBuffer<TConfig>() + 2 * CentroidBuffer<TConfig>() + 2 * ScratchSize<TConfig>());
 
     /// <summary>
-    /// Throws unless <typeparamref name="TConfig"/> fits the core: Chunk a power of two dividing the group,
-    /// BM·Chunk = BN·Chunk = 4·threads (each thread stages 4 values per operand), and the group size within
+    /// Throws unless <typeparamref name="TConfig"/> fits the core: a square tile (BM = BN), Chunk an even power of
+    /// two (the compute loop takes d offsets in pairs), and, where a thread stages exactly one float4 per operand
+    /// (<see cref="RegisterStaged{TConfig}"/>), Chunk dividing the group; the group size within
     /// <paramref name="maxGroupSize"/>.
     /// </summary>
     public static void Validate<TConfig>(int maxGroupSize) where TConfig : struct, ITileConfig
@@ -71,10 +81,12 @@ internal static class TileShape
         var config = default(TConfig);
         int threads = Threads<TConfig>();
         int chunk = config.Chunk;
-        if (chunk <= 0 || (chunk & (chunk - 1)) != 0 || threads % chunk != 0)
-            throw new InvalidOperationException($"{typeof(TConfig).Name}: Chunk {chunk} must be a power of two dividing {threads}.");
-        if (BlockPoints<TConfig>() * chunk != StagedPerThread * threads || BlockCentroids<TConfig>() * chunk != StagedPerThread * threads)
-            throw new InvalidOperationException($"{typeof(TConfig).Name}: each thread must stage exactly {StagedPerThread} values per operand.");
+        if (chunk < 2 || (chunk & (chunk - 1)) != 0)
+            throw new InvalidOperationException($"{typeof(TConfig).Name}: Chunk {chunk} must be an even power of two.");
+        if (BlockPoints<TConfig>() != BlockCentroids<TConfig>())
+            throw new InvalidOperationException($"{typeof(TConfig).Name}: the tile must be square (BM = BN).");
+        if (RegisterStaged<TConfig>() && threads % chunk != 0)
+            throw new InvalidOperationException($"{typeof(TConfig).Name}: Chunk {chunk} must divide the {threads} threads.");
         if (threads > maxGroupSize)
             throw new InvalidOperationException($"{typeof(TConfig).Name}: {threads} threads exceed the accelerator's {maxGroupSize}.");
     }

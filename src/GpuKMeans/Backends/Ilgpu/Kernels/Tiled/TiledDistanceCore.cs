@@ -42,6 +42,11 @@ internal static class TiledDistanceCore
         int pointBuffer = TileShape.PointBuffer<TConfig>();
         int centroidBuffer = TileShape.CentroidBuffer<TConfig>();
         int chunks = (dimensions + chunk - 1) / chunk;
+        // A configuration whose tile is not exactly one float4 per thread per operand (ILGPU's CPU accelerator
+        // runs one-thread groups) stages through the plain loop; the test folds at compile time.
+        if (!TileShape.RegisterStaged<TConfig>())
+            return DotTileLooped<TConfig>(points, pointBase, pointEnd, centroids, centroidBase, centroidEnd,
+                dimensions, pointStage, centroidStage, thread, tp, tc);
 
         Store<TConfig>(pointStage, 0, TileShape.PointStride<TConfig>(),
             Stage<TConfig>(points, pointBase, pointEnd, dimensions, 0, thread), thread);
@@ -71,6 +76,69 @@ internal static class TiledDistanceCore
             Group.Barrier();
         }
         return accumulators;
+    }
+
+    /// <summary>
+    /// <see cref="DotTile{TConfig}"/> for configurations with any number of staged values per thread: each chunk
+    /// is staged by a strided loop over the tile's BM·Chunk values straight into the idle buffer, then the
+    /// current buffer computes. The same d-major layout and the same compute loop, so the dot products are the
+    /// same fused sequence over d in index order as with any other configuration.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static MicroTile DotTileLooped<TConfig>(
+        ArrayView<float> points, int pointBase, int pointEnd,
+        ArrayView<float> centroids, int centroidBase, int centroidEnd,
+        int dimensions, ArrayView<float> pointStage, ArrayView<float> centroidStage,
+        int thread, int tp, int tc)
+        where TConfig : struct, ITileConfig
+    {
+        int chunk = default(TConfig).Chunk;
+        int pointBuffer = TileShape.PointBuffer<TConfig>();
+        int centroidBuffer = TileShape.CentroidBuffer<TConfig>();
+        int chunks = (dimensions + chunk - 1) / chunk;
+        StageLooped<TConfig>(points, pointBase, pointEnd, dimensions, 0, pointStage, 0, TileShape.PointStride<TConfig>(), thread);
+        StageLooped<TConfig>(centroids, centroidBase, centroidEnd, dimensions, 0, centroidStage, 0, TileShape.CentroidStride<TConfig>(), thread);
+        Group.Barrier();
+
+        var pointTiles = pointStage.Cast<TileFloat4>();
+        var centroidTiles = centroidStage.Cast<TileFloat4>();
+        var accumulators = default(MicroTile);
+        for (int s = 0; s < chunks; s++)
+        {
+            int buffer = s & 1;
+            if (s + 1 < chunks)
+            {
+                // The idle buffer was last read before the previous barrier: safe to overwrite now.
+                StageLooped<TConfig>(points, pointBase, pointEnd, dimensions, (s + 1) * chunk,
+                    pointStage, (buffer ^ 1) * pointBuffer, TileShape.PointStride<TConfig>(), thread);
+                StageLooped<TConfig>(centroids, centroidBase, centroidEnd, dimensions, (s + 1) * chunk,
+                    centroidStage, (buffer ^ 1) * centroidBuffer, TileShape.CentroidStride<TConfig>(), thread);
+            }
+            accumulators = Compute<TConfig>(
+                pointTiles, buffer * (pointBuffer / 4) + tp,
+                centroidTiles, buffer * (centroidBuffer / 4) + tc,
+                accumulators);
+            Group.Barrier();
+        }
+        return accumulators;
+    }
+
+    /// <summary>Stages the Chunk × BM tile starting at d = <paramref name="chunkStart"/>, d-major, zeros outside the data.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StageLooped<TConfig>(
+        ArrayView<float> rows, int rowBase, int rowEnd, int dimensions, int chunkStart,
+        ArrayView<float> stage, int bufferStart, int stride, int thread)
+        where TConfig : struct, ITileConfig
+    {
+        int chunk = default(TConfig).Chunk;
+        int values = chunk * TileShape.BlockPoints<TConfig>();
+        for (int f = thread; f < values; f += TileShape.Threads<TConfig>())
+        {
+            int row = f / chunk;
+            int column = f - row * chunk;
+            bool inside = chunkStart + column < dimensions & rowBase + row < rowEnd;
+            stage[bufferStart + column * stride + row] = StageOne(rows, inside, (long)(rowBase + row) * dimensions + chunkStart + column);
+        }
     }
 
     /// <summary>

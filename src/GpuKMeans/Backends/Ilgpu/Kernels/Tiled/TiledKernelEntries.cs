@@ -3,7 +3,7 @@ namespace GpuKMeans.Backends.Ilgpu.Kernels.Tiled;
 /// <summary>
 /// Catalog entries of the tiled kernels, one per kernel per tile configuration, for whoever wires them
 /// into <see cref="IlgpuKernelCatalog"/> (and so into the static GPU lane): the CUDA configuration's entries
-/// target CUDA, the OpenCL configuration's OpenCL, the CPU configuration's ILGPU's CPU accelerator. The CUDA
+/// target CUDA, the OpenCL configuration's OpenCL, the CPU and serial configurations' ILGPU's CPU accelerator. The CUDA
 /// assignment is the hot kernel.
 /// </summary>
 internal static class TiledKernelEntries
@@ -14,6 +14,7 @@ internal static class TiledKernelEntries
         .. For<CudaTileConfig>("Cuda", IlgpuTargets.Cuda, hotAssign: true),
         .. For<OpenCLTileConfig>("OpenCL", IlgpuTargets.OpenCL, hotAssign: false),
         .. For<CpuTileConfig>("Cpu", IlgpuTargets.Cpu, hotAssign: false),
+        .. For<SerialTileConfig>("Serial", IlgpuTargets.Cpu, hotAssign: false),
     ];
 
     private static IlgpuKernelEntry[] For<TConfig>(string suffix, IlgpuTargets targets, bool hotAssign)

@@ -1,0 +1,79 @@
+using GpuKMeans.Backends.Ilgpu.Kernels.Tiled;
+using ILGPU;
+using ILGPU.Runtime;
+
+namespace GpuKMeans.Backends.Ilgpu;
+
+/// <summary>
+/// The tiled distance core's kernels compiled for one accelerator, in the tile configuration that suits it
+/// (<see cref="CudaTileConfig"/>, <see cref="OpenCLTileConfig"/>, or <see cref="SerialTileConfig"/> for ILGPU's CPU
+/// accelerator, where a multi-thread group's barrier is an OS-level rendezvous). One object per accelerator and
+/// configuration; launching costs no compile.
+/// </summary>
+internal abstract class TiledKernels
+{
+    /// <summary>Rows of points one group covers (the configuration's BM).</summary>
+    public abstract int BlockPoints { get; }
+
+    /// <summary>Labels and minimum distances of the first <paramref name="pointCount"/> points.</summary>
+    public abstract void Assign(
+        AcceleratorStream stream, ArrayView<float> points, ArrayView<float> pointNorms,
+        ArrayView<float> centroids, ArrayView<float> centroidNorms, ArrayView<int> labels, ArrayView<float> minDistances,
+        int pointCount, int dimensions, int clusterCount);
+
+    /// <summary>closest[i] = min(closest[i], distance to the nearest of <paramref name="centroids"/>).</summary>
+    public abstract void UpdateClosest(
+        AcceleratorStream stream, ArrayView<float> points, ArrayView<float> pointNorms,
+        ArrayView<float> centroids, ArrayView<float> centroidNorms, ArrayView<float> closest,
+        int pointCount, int dimensions, int clusterCount);
+
+    /// <summary>Rows [firstRow, firstRow + rowCount) of the clamped squared distance matrix, row-major rowCount × k.</summary>
+    public abstract void DistanceMatrix(
+        AcceleratorStream stream, ArrayView<float> points, ArrayView<float> pointNorms,
+        ArrayView<float> centroids, ArrayView<float> centroidNorms, ArrayView<float> distances,
+        int firstRow, int rowCount, int dimensions, int clusterCount);
+
+    /// <summary>The kernels in the configuration for <paramref name="accelerator"/>'s type.</summary>
+    public static TiledKernels For(Accelerator accelerator) => accelerator.AcceleratorType switch
+    {
+        AcceleratorType.Cuda => new TiledKernels<CudaTileConfig>(accelerator),
+        AcceleratorType.OpenCL => new TiledKernels<OpenCLTileConfig>(accelerator),
+        _ => new TiledKernels<SerialTileConfig>(accelerator),
+    };
+
+    /// <summary>The kernels in configuration <typeparamref name="TConfig"/> (tests compare configurations).</summary>
+    public static TiledKernels For<TConfig>(Accelerator accelerator) where TConfig : struct, ITileConfig =>
+        new TiledKernels<TConfig>(accelerator);
+}
+
+/// <summary><see cref="TiledKernels"/> for one compile-time tile configuration.</summary>
+internal sealed class TiledKernels<TConfig>(Accelerator accelerator) : TiledKernels
+    where TConfig : struct, ITileConfig
+{
+    private readonly TiledLaunch.AssignLauncher _assign = TiledLaunch.LoadAssign<TConfig>(accelerator);
+    private readonly TiledLaunch.UpdateClosestLauncher _updateClosest = TiledLaunch.LoadUpdateClosest<TConfig>(accelerator);
+    private readonly TiledLaunch.DistanceMatrixLauncher _distanceMatrix = TiledLaunch.LoadDistanceMatrix<TConfig>(accelerator);
+
+    public override int BlockPoints => TileShape.BlockPoints<TConfig>();
+
+    public override void Assign(
+        AcceleratorStream stream, ArrayView<float> points, ArrayView<float> pointNorms,
+        ArrayView<float> centroids, ArrayView<float> centroidNorms, ArrayView<int> labels, ArrayView<float> minDistances,
+        int pointCount, int dimensions, int clusterCount) =>
+        TiledLaunch.Assign<TConfig>(_assign, stream, points, pointNorms, centroids, centroidNorms, labels, minDistances,
+            pointCount, dimensions, clusterCount);
+
+    public override void UpdateClosest(
+        AcceleratorStream stream, ArrayView<float> points, ArrayView<float> pointNorms,
+        ArrayView<float> centroids, ArrayView<float> centroidNorms, ArrayView<float> closest,
+        int pointCount, int dimensions, int clusterCount) =>
+        TiledLaunch.UpdateClosest<TConfig>(_updateClosest, stream, points, pointNorms, centroids, centroidNorms, closest,
+            pointCount, dimensions, clusterCount);
+
+    public override void DistanceMatrix(
+        AcceleratorStream stream, ArrayView<float> points, ArrayView<float> pointNorms,
+        ArrayView<float> centroids, ArrayView<float> centroidNorms, ArrayView<float> distances,
+        int firstRow, int rowCount, int dimensions, int clusterCount) =>
+        TiledLaunch.DistanceMatrix<TConfig>(_distanceMatrix, stream, points, pointNorms, centroids, centroidNorms, distances,
+            firstRow, rowCount, dimensions, clusterCount);
+}
