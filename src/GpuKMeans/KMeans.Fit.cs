@@ -29,8 +29,9 @@ public sealed partial class KMeans
         int n = PointData.CheckPoints(points, dimensions, nameof(points));
         PointData.CheckWeights(sampleWeights, n, nameof(sampleWeights));
         CheckFitShape(n, dimensions);
-        using var input = FitInput.Upload(Device.Backend, points, dimensions, sampleWeights);
-        return KMeansSolver.Fit(Options, input, Device, progress, cancellationToken);
+        var backend = Device.BackendFor(n, dimensions, Options.ClusterCount);
+        using var input = FitInput.Upload(backend, points, dimensions, sampleWeights);
+        return KMeansSolver.Fit(Options, input, progress, cancellationToken);
     }
 
     /// <summary>Clusters the rows of <paramref name="points"/> (<c>[row, column]</c>); see the span overload.</summary>
@@ -60,7 +61,7 @@ public sealed partial class KMeans
         if (!ReferenceEquals(data.Device, Device))
             throw new ArgumentException("data was uploaded to another device than this estimator's.", nameof(data));
         CheckFitShape(input.Count, input.Dimensions);
-        return KMeansSolver.Fit(Options, input, Device, progress, cancellationToken);
+        return KMeansSolver.Fit(Options, input, progress, cancellationToken);
     }
 
     /// <summary>Fits and returns the labels of the fitted points (scikit-learn's <c>fit_predict</c>).</summary>

@@ -75,7 +75,8 @@ public sealed partial class KMeans
         Device.ThrowIfDisposed();
         int n = PointData.CheckPoints(points, model.Dimensions, nameof(points));
         PointData.CheckWeights(sampleWeights, n, nameof(sampleWeights));
-        var device = Device.Backend.Upload(points, model.Dimensions, sampleWeights).CreateWorkspace(ownsPoints: true);
+        var device = Device.BackendFor(n, model.Dimensions, model.ClusterCount)
+            .Upload(points, model.Dimensions, sampleWeights).CreateWorkspace(ownsPoints: true);
         device.SetCentroids(model.Centroids.AsSpan(), model.ClusterCount);
         return device;
     }

@@ -18,14 +18,17 @@ public sealed class KMeansDevice : IDisposable
     private readonly Context? _ownedContext;
     private readonly Accelerator? _accelerator;
     private readonly bool _ownsAccelerator;
+    private readonly Lazy<CpuBackend>? _smallWork;
     private bool _disposed;
 
-    private KMeansDevice(Context? ownedContext, Accelerator accelerator, bool ownsAccelerator)
+    private KMeansDevice(Context? ownedContext, Accelerator accelerator, bool ownsAccelerator, bool routeSmallWork = false)
     {
         _ownedContext = ownedContext;
         _accelerator = accelerator;
         _ownsAccelerator = ownsAccelerator;
         Backend = new IlgpuBackend(accelerator);
+        if (routeSmallWork)
+            _smallWork = new Lazy<CpuBackend>(() => new CpuBackend(), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>A device served by a backend that needs no ILGPU accelerator.</summary>
@@ -52,6 +55,20 @@ public sealed class KMeansDevice : IDisposable
     internal IKMeansBackend Backend { get; }
 
     /// <summary>
+    /// The backend a call of this shape runs on: <see cref="Backend"/>, except on a device opened with
+    /// <see cref="KMeansBackend.Auto"/> that found a GPU, where work below the crossover of <see cref="AutoPolicy"/>
+    /// goes to the CPU backend (the result's <see cref="KMeansResult.BackendName"/> says which ran).
+    /// </summary>
+    internal IKMeansBackend BackendFor(long pointCount, int dimensions, int clusterCount) =>
+        _smallWork is not null && AutoPolicy.PreferCpu(pointCount, dimensions, clusterCount, Environment.ProcessorCount)
+            ? _smallWork.Value
+            : Backend;
+
+    /// <summary>An Auto device over <paramref name="accelerator"/> (tests: the routing without a GPU).</summary>
+    internal static KMeansDevice AutoOver(Accelerator accelerator) =>
+        new(null, accelerator, ownsAccelerator: false, routeSmallWork: true);
+
+    /// <summary>
     /// Opens the device for <paramref name="backend"/>: <see cref="KMeansBackend.Auto"/> takes CUDA if
     /// present, then an OpenCL GPU, then the CPU.
     /// </summary>
@@ -70,7 +87,8 @@ public sealed class KMeansDevice : IDisposable
                 context.Dispose();
                 return new KMeansDevice(new CpuBackend());
             }
-            return new KMeansDevice(context, device.CreateAccelerator(context), ownsAccelerator: true);
+            return new KMeansDevice(context, device.CreateAccelerator(context), ownsAccelerator: true,
+                routeSmallWork: backend == KMeansBackend.Auto);
         }
         catch
         {
@@ -116,6 +134,8 @@ public sealed class KMeansDevice : IDisposable
             return;
         _disposed = true;
         Backend.Dispose();
+        if (_smallWork is { IsValueCreated: true })
+            _smallWork.Value.Dispose();
         if (_ownsAccelerator)
             _accelerator!.Dispose();
         _ownedContext?.Dispose();

@@ -10,12 +10,16 @@ namespace GpuKMeans.Solver;
 /// </summary>
 internal sealed class FitInput : IDisposable
 {
-    private FitInput(IResidentPoints resident, float[] weights, double meanVariance)
+    private FitInput(IKMeansBackend backend, IResidentPoints resident, float[] weights, double meanVariance)
     {
+        Backend = backend;
         Resident = resident;
         Weights = weights;
         MeanVariance = meanVariance;
     }
+
+    /// <summary>The backend that holds the points (named in the result).</summary>
+    public IKMeansBackend Backend { get; }
 
     public IResidentPoints Resident { get; }
 
@@ -34,7 +38,7 @@ internal sealed class FitInput : IDisposable
     {
         double meanVariance = FeatureStatistics.MeanVariance(points, dimensions);
         var resident = backend.Upload(points, dimensions, weights);
-        return new FitInput(resident, weights.ToArray(), meanVariance);
+        return new FitInput(backend, resident, weights.ToArray(), meanVariance);
     }
 
     public void Dispose() => Resident.Dispose();

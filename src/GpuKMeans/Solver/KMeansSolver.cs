@@ -12,7 +12,7 @@ namespace GpuKMeans.Solver;
 internal static class KMeansSolver
 {
     public static KMeansResult Fit(
-        KMeansOptions options, FitInput input, KMeansDevice device,
+        KMeansOptions options, FitInput input,
         IProgress<KMeansIterationStats>? progress, CancellationToken cancellationToken)
     {
         int k = options.ClusterCount;
@@ -45,6 +45,6 @@ internal static class KMeansSolver
 
         return new KMeansResult(
             k, input.Dimensions, best!.Centroids, best.Labels, best.Inertia, best.Iterations, best.Converged, bestRun,
-            best.Stats, best.History, device.BackendName, device.Name);
+            best.Stats, best.History, input.Backend.Name, input.Backend.DeviceName);
     }
 }

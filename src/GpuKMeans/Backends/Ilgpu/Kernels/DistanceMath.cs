@@ -2,7 +2,12 @@ using ILGPU;
 
 namespace GpuKMeans.Backends.Ilgpu.Kernels;
 
-/// <summary>The squared-distance formula every kernel shares, so all of them agree to the last bit.</summary>
+/// <summary>
+/// The plain squared-distance formula of the silhouette kernel (the tiled core computes the same expanded form
+/// with its own dot products). A kernel gives the same bits on every run of one backend; across backends the
+/// results agree within the tolerance table only, because the PTX compiler contracts multiply + add into FFMA
+/// where the CPU paths round twice (or fuse in another order).
+/// </summary>
 internal static class DistanceMath
 {
     /// <summary>
