@@ -8,13 +8,16 @@ using GpuKMeans.Cli.Elbow;
 using GpuKMeans.Cli.Fit;
 using GpuKMeans.Cli.Generate;
 using GpuKMeans.Cli.Predict;
+using GpuKMeans.Cli.Shared;
 
 namespace GpuKMeans.Cli;
 
 /// <summary>
 /// The command line, runnable in-process by tests with their own writers. Exit codes: 0 success, 2 bad usage or
 /// bad input (parse errors, <see cref="CliUsageException"/>, the library's <see cref="ArgumentException"/> and
-/// <see cref="NotSupportedException"/>), 1 anything unexpected.
+/// <see cref="NotSupportedException"/>), 1 anything unexpected, including standard output that cannot be written
+/// (a full device or a closed pipe: "cannot write to standard output"). A failing standard error never aborts a
+/// run: its writes are dropped (see <see cref="GuardedWriter"/>).
 /// </summary>
 internal static class CliApp
 {
@@ -36,7 +39,20 @@ internal static class CliApp
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
+        var output = new GuardedWriter(stdout, "standard output", dropFailures: false);
+        stderr = new GuardedWriter(stderr, "standard error", dropFailures: true);
+        try
+        {
+            return Run(args, output, stderr);
+        }
+        catch (StandardStreamException e)
+        {
+            return Report(stderr, e.Message, Failure);
+        }
+    }
 
+    private static int Run(string[] args, GuardedWriter stdout, TextWriter stderr)
+    {
         ParseResult parsed = CreateRootCommand().Parse(args);
         if (parsed.Action is ParseErrorAction)
         {
@@ -57,6 +73,10 @@ internal static class CliApp
         {
             return parsed.Invoke(configuration);
         }
+        catch (StandardStreamException e)
+        {
+            return Report(stderr, e.Message, Failure);
+        }
         catch (CliUsageException e)
         {
             return Report(stderr, e.Message, UsageError);
@@ -71,7 +91,8 @@ internal static class CliApp
         }
         finally
         {
-            stdout.Flush();
+            if (!stdout.Failed)
+                stdout.Flush(); // a failure here reaches the caller's handler as a StandardStreamException
         }
     }
 

@@ -4,13 +4,17 @@ namespace GpuKMeans.Cli.Io;
 
 /// <summary>
 /// Writes output files all or nothing: the text or bytes go to a temporary file in the destination's directory, which
-/// then replaces the destination, so a failed run never leaves a half-written file behind.
+/// then replaces the destination, so a failed run never leaves a half-written file behind. A symbolic link to a
+/// regular file is kept: its final target is the file replaced. A destination that is not a regular file (a
+/// character or block device such as <c>/dev/null</c>, a FIFO, a socket, <c>/dev/stdout</c> or a link to any of
+/// those) is opened and written in place, never replaced or deleted (see <see cref="OutputTarget"/>).
 /// </summary>
 internal static class AtomicFile
 {
     /// <summary>
     /// Checks, before any work, that <paramref name="path"/> (the value of <paramref name="option"/>) can be
-    /// written: its directory exists and it is not a directory.
+    /// written: it is not a directory, its directory exists and a file can be created there (for a regular file or
+    /// a new path), and the user may write it (for an existing file or a device).
     /// </summary>
     /// <exception cref="CliUsageException">The path cannot be an output file; the message names the option.</exception>
     public static void CheckWritable(string option, string path)
@@ -26,11 +30,42 @@ internal static class AtomicFile
         {
             throw new CliUsageException($"{option}: '{path}' is not a valid file name: {e.Message}");
         }
-        if (Directory.Exists(full))
+        var target = OutputTarget.Of(full);
+        if (target.Kind == OutputKind.Directory)
             throw new CliUsageException($"{option}: '{path}' is a directory, expected a file name");
-        string? directory = Path.GetDirectoryName(full);
-        if (directory is not null && !Directory.Exists(directory))
+        if (target.Kind == OutputKind.InPlace)
+        {
+            if (!OutputTarget.MayWrite(full))
+                throw new CliUsageException($"{option}: '{path}' is not writable: permission denied");
+            return;
+        }
+        string? directory = Path.GetDirectoryName(target.Path);
+        if (directory is null)
+            return;
+        if (File.Exists(directory))
+            throw new CliUsageException($"{option}: '{path}' is not writable: {directory} is a file, not a directory");
+        if (!Directory.Exists(directory))
             throw new CliUsageException($"{option}: directory not found: {directory}");
+        if (File.Exists(target.Path) && !OutputTarget.MayWrite(target.Path))
+            throw new CliUsageException($"{option}: '{path}' is not writable: permission denied");
+        ProbeDirectory(option, path, directory);
+    }
+
+    /// <summary>Creates and deletes an empty temporary file in <paramref name="directory"/>, as the write will.</summary>
+    private static void ProbeDirectory(string option, string path, string directory)
+    {
+        string probe = Path.Combine(directory, $".gpukmeans-probe.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1))
+            {
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CliUsageException($"{option}: '{path}' is not writable: cannot create a file in {directory}: {e.Message}");
+        }
+        TryDelete(probe);
     }
 
     /// <summary>Writes <paramref name="path"/> with <paramref name="write"/> (UTF-8, no BOM, "\n" line ends).</summary>
@@ -45,7 +80,14 @@ internal static class AtomicFile
     /// <summary>Writes the bytes of <paramref name="path"/> with <paramref name="write"/>.</summary>
     public static void WriteBinary(string path, Action<Stream> write)
     {
-        string full = Path.GetFullPath(path);
+        var target = OutputTarget.Of(Path.GetFullPath(path));
+        if (target.Kind == OutputKind.InPlace)
+        {
+            using var stream = OpenInPlace(target);
+            write(stream);
+            return;
+        }
+        string full = target.Path;
         string directory = Path.GetDirectoryName(full) ?? ".";
         string temp = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         try
@@ -67,7 +109,13 @@ internal static class AtomicFile
     /// </summary>
     public static void WriteVia(string path, Action<string> write)
     {
-        string full = Path.GetFullPath(path);
+        var target = OutputTarget.Of(Path.GetFullPath(path));
+        if (target.Kind == OutputKind.InPlace)
+        {
+            WriteViaInPlace(target, write);
+            return;
+        }
+        string full = target.Path;
         string directory = Path.GetDirectoryName(full) ?? ".";
         string temp = Path.Combine(directory, $".{Path.GetFileNameWithoutExtension(full)}.{Guid.NewGuid():N}.tmp{Path.GetExtension(full)}");
         try
@@ -81,6 +129,33 @@ internal static class AtomicFile
             throw;
         }
     }
+
+    /// <summary>A file written by name in the system's temporary folder, then copied into the in-place destination.</summary>
+    private static void WriteViaInPlace(OutputTarget target, Action<string> write)
+    {
+        string temp = Path.Combine(Path.GetTempPath(), $"gpukmeans.{Guid.NewGuid():N}.tmp{Path.GetExtension(target.Path)}");
+        try
+        {
+            write(temp);
+            using var source = new FileStream(temp, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            using var stream = OpenInPlace(target);
+            source.CopyTo(stream);
+        }
+        finally
+        {
+            TryDelete(temp);
+        }
+    }
+
+    /// <summary>Opens a device, FIFO or standard stream for writing without replacing it (appending to a standard stream).</summary>
+    private static FileStream OpenInPlace(OutputTarget target) =>
+        new(target.Path, new FileStreamOptions
+        {
+            Mode = target.IsStandardStream ? FileMode.Append : FileMode.Open,
+            Access = FileAccess.Write,
+            Share = FileShare.ReadWrite | FileShare.Delete,
+            BufferSize = 1 << 16,
+        });
 
     private static void TryDelete(string path)
     {

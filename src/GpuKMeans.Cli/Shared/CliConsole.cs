@@ -25,8 +25,8 @@ internal sealed class CliConsole(TextWriter output, TextWriter error, bool verbo
     /// <summary>Whether progress bars are drawn (see the class summary).</summary>
     public bool ShowsProgress =>
         !Verbose
-        && ReferenceEquals(Out, Console.Out) && !Console.IsOutputRedirected
-        && ReferenceEquals(Error, Console.Error) && !Console.IsErrorRedirected;
+        && ReferenceEquals(GuardedWriter.Unwrap(Out), Console.Out) && !Console.IsOutputRedirected
+        && ReferenceEquals(GuardedWriter.Unwrap(Error), Console.Error) && !Console.IsErrorRedirected;
 
     /// <summary>Writes one verbose line to <see cref="Error"/> when <see cref="Verbose"/> is set.</summary>
     public void Trace(string line)
