@@ -14,8 +14,9 @@ public sealed partial class KMeans
     /// <param name="points">Row-major <c>n × d</c> values; finite.</param>
     /// <param name="dimensions">Number of features <c>d</c> per row.</param>
     /// <param name="sampleWeights">One non-negative weight per row, or empty for all 1 (scikit-learn's <c>sample_weight</c>).</param>
-    /// <param name="progress">Receives the statistics of every iteration as it finishes.</param>
-    /// <param name="cancellationToken">Checked before each iteration.</param>
+    /// <param name="progress">Receives the statistics of every iteration as it finishes; when it also implements
+    /// <see cref="IProgress{T}"/> of <see cref="KMeansSeedingProgress"/>, every k-means++ centre chosen as well.</param>
+    /// <param name="cancellationToken">Checked before each run, each k-means++ centre and each iteration.</param>
     /// <exception cref="ArgumentException">Empty or ragged data, NaN/∞ (the message names row and column), bad weights,
     /// fewer rows than clusters, or initial centroids of the wrong shape.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="dimensions"/> is not positive.</exception>

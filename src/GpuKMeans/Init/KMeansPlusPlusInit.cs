@@ -10,8 +10,17 @@ namespace GpuKMeans.Init;
 /// </summary>
 internal static class KMeansPlusPlusInit
 {
-    public static float[] Choose(IFitWorkspace device, ReadOnlySpan<float> weights, int clusterCount, Random random)
+    /// <summary>
+    /// Chooses <paramref name="clusterCount"/> centres. <paramref name="cancellationToken"/> is checked before each
+    /// centre (one pass over the data each), and <paramref name="progress"/>, when given, hears of every centre chosen.
+    /// </summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static float[] Choose(
+        IFitWorkspace device, ReadOnlySpan<float> weights, int clusterCount, Random random,
+        CancellationToken cancellationToken = default, IProgress<KMeansSeedingProgress>? progress = null, int run = 0)
     {
+        cancellationToken.ThrowIfCancellationRequested();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         int d = device.Dimensions;
         int n = device.Count;
         int trials = 2 + (int)Math.Log(clusterCount);
@@ -26,9 +35,11 @@ internal static class KMeansPlusPlusInit
         device.CopyRows([first], centroids.AsSpan(0, d));
         device.ResetClosest();
         device.UpdateClosest(first);
+        progress?.Report(new KMeansSeedingProgress(run, 1, clusterCount, clock.Elapsed));
 
         for (int c = 1; c < clusterCount; c++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             device.ComputeClosestBlockSums(blockSums);
             for (int t = 0; t < trials; t++)
                 candidates[t] = DrawByPotential(device, weights, blockSums, blockSize, blockValues, random);
@@ -39,6 +50,7 @@ internal static class KMeansPlusPlusInit
                     best = t;
             device.CopyRows([candidates[best]], centroids.AsSpan(c * d, d));
             device.UpdateClosest(candidates[best]);
+            progress?.Report(new KMeansSeedingProgress(run, c + 1, clusterCount, clock.Elapsed));
         }
         return centroids;
     }

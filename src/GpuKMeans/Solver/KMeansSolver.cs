@@ -6,7 +6,9 @@ namespace GpuKMeans.Solver;
 /// <summary>
 /// A whole fit, the same for every backend (scikit-learn's <c>KMeans.fit</c>): the tolerance scaled by the
 /// data's mean feature variance, <see cref="KMeansOptions.EffectiveInitCount"/> runs from the chosen
-/// initialiser, and the run with the lowest inertia kept (the first on ties). Each fit works in a workspace
+/// initialiser, and the run with the lowest inertia kept (the first on ties). The cancellation token is checked
+/// before every run, every k-means++ centre and every Lloyd iteration; a progress object that also implements
+/// <see cref="IProgress{T}"/> of <see cref="KMeansSeedingProgress"/> hears of every k-means++ centre. Each fit works in a workspace
 /// of its own, so fits on one dataset may run on several threads.
 /// </summary>
 internal static class KMeansSolver
@@ -21,6 +23,7 @@ internal static class KMeansSolver
         double tolerance = options.Tolerance == 0 ? 0 : input.MeanVariance * options.Tolerance;
         int runs = init == KMeansInitMethod.Explicit ? 1 : options.EffectiveInitCount;
         var weights = input.Weights.Span;
+        var seedingProgress = progress as IProgress<KMeansSeedingProgress>;
 
         using var workspace = input.Resident.CreateWorkspace();
         var lloyd = new LloydSolver(workspace, input.Weights, options.MaxIterations, tolerance, options.RecordHistory);
@@ -33,7 +36,7 @@ internal static class KMeansSolver
             {
                 KMeansInitMethod.Explicit => (float[])options.InitialCentroids!.Clone(),
                 KMeansInitMethod.RandomRows => RandomRowsInit.Choose(workspace, weights, k, random),
-                _ => KMeansPlusPlusInit.Choose(workspace, weights, k, random),
+                _ => KMeansPlusPlusInit.Choose(workspace, weights, k, random, cancellationToken, seedingProgress, run),
             };
             var result = lloyd.Run(run, start, progress, cancellationToken);
             if (best is null || result.Inertia < best.Inertia)
