@@ -34,6 +34,18 @@ public sealed partial class CliVerboseTests : IDisposable
     }
 
     [Fact]
+    public void SeedingWritesALinePerTenthOfTheCentres()
+    {
+        string input = _dir.Write("blobs.csv", CliData.ThreeBlobsCsv(30, header: false));
+
+        var run = CliRun.Of(CliData.FitArgs(input, 3, "--verbose"));
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Matches(@"(?m)^run 0 seeding: 1 of 3 centres \(33%\), \S+ ms\r?$", run.Err);
+        Assert.Matches(@"(?m)^run 0 seeding: 3 of 3 centres \(100%\), \S+ ms\r?$", run.Err);
+    }
+
+    [Fact]
     public void EveryRunOfSeveralIsReported()
     {
         string input = _dir.Write("blobs.csv", CliData.ThreeBlobsCsv(30, header: false));
