@@ -7,6 +7,9 @@ namespace GpuKMeans.Backends.Ilgpu.Kernels.Tiled;
 /// </summary>
 internal readonly struct CudaTileConfig : ITileConfig
 {
+    /// <summary>Threads of a group (read by the static lane's occupancy figure).</summary>
+    public static int GroupSize => 256;
+
     /// <inheritdoc/>
     public int ThreadsPoints => 16;
 
