@@ -23,4 +23,9 @@ internal readonly struct CudaSmallTileConfig : ITileConfig
 
     /// <inheritdoc/>
     public int Chunk => 4;
+
+    /// <inheritdoc/>
+    /// <remarks>eight 64-thread groups per SM: ≤ 128 registers without spills (127 with ptxas 11.8; 147 unbounded,
+    /// six groups).</remarks>
+    public int MinGroupsPerMultiprocessor => 8;
 }

@@ -21,8 +21,10 @@ internal static class TiledKernelEntries
     private static IlgpuKernelEntry[] For<TConfig>(string suffix, IlgpuTargets targets, bool hotAssign)
         where TConfig : struct, ITileConfig =>
     [
-        new($"TiledAssign{suffix}", TiledLaunch.AssignMethod<TConfig>(), ExplicitlyGrouped: true, targets, hotAssign),
-        new($"TiledUpdateClosest{suffix}", TiledLaunch.UpdateClosestMethod<TConfig>(), ExplicitlyGrouped: true, targets),
+        new($"TiledAssign{suffix}", TiledLaunch.AssignMethod<TConfig>(), ExplicitlyGrouped: true, targets, hotAssign,
+            TileShape.ArgminSpecialization<TConfig>),
+        new($"TiledUpdateClosest{suffix}", TiledLaunch.UpdateClosestMethod<TConfig>(), ExplicitlyGrouped: true, targets,
+            Specialization: TileShape.ArgminSpecialization<TConfig>),
         new($"TiledDistanceMatrix{suffix}", TiledLaunch.DistanceMatrixMethod<TConfig>(), ExplicitlyGrouped: true, targets),
     ];
 }
