@@ -163,6 +163,23 @@ public sealed class TiledKernelTests(TiledCpuFixture fixture) : IClassFixture<Ti
     }
 
     /// <summary>
+    /// Both CUDA tiles (the 128 × 128 one and the 64 × 64 small-k one) must take the register-staged path (one float4
+    /// per thread and operand, BM·Chunk = 4·threads) and pass the core's shape rules within CUDA's 1024 threads.
+    /// (They cannot run here: the CPU accelerator takes at most 16 threads a group.)
+    /// </summary>
+    [Fact]
+    public void CudaTilesAreRegisterStaged()
+    {
+        TileShape.Validate<CudaTileConfig>(1024);
+        TileShape.Validate<CudaSmallTileConfig>(1024);
+        Assert.True(TileShape.RegisterStaged<CudaTileConfig>());
+        Assert.True(TileShape.RegisterStaged<CudaSmallTileConfig>());
+        Assert.Equal(CudaSmallTileConfig.MaxClusters, TileShape.BlockCentroids<CudaSmallTileConfig>());
+        Assert.Equal(CudaSmallTileConfig.GroupSize, TileShape.Threads<CudaSmallTileConfig>());
+        Assert.Equal(CudaTileConfig.GroupSize, TileShape.Threads<CudaTileConfig>());
+    }
+
+    /// <summary>
     /// Whole fits on the CPU accelerator run the one-thread <see cref="SerialTileConfig"/> (looped staging); every
     /// configuration sums each dot product over d in index order, so it must give the cooperating 16-thread
     /// configuration's labels and distances bit for bit, distance matrix included.

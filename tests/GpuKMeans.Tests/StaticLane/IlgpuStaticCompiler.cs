@@ -47,7 +47,7 @@ internal sealed class IlgpuStaticCompiler : IDisposable
                     CudaInstructionSet.ISA_78, nvvmAPI: null);
                 _ptx.Add(architecture, backend);
             }
-            var kernel = (PTXCompiledKernel)backend.Compile(Describe(entry), KernelSpecialization.Empty);
+            var kernel = (PTXCompiledKernel)backend.Compile(Describe(entry), entry.Specialization?.Invoke(architecture) ?? KernelSpecialization.Empty);
             return kernel.PTXAssembly;
         }
     }

@@ -81,9 +81,15 @@ internal static class KernelsMarkdown
             + "and issues 64 FFMA. The d-chunk loop is unrolled by 2 by hand (ILGPU does not unroll), so the loop body is "
             + "128 FFMA + 8 LDS.128 + the loop's own ~6–8 instructions: a predicted FFMA share of 128 / (136 + 7) ≈ 0.89. "
             + "The floor the test enforces is 0.85. Per whole chunk of 8 values of d, the global-to-shared staging adds "
-            + "≈ 120 instructions (generic `LD.E` loads, 64-bit predicated addressing), so the dynamic share over a chunk "
-            + "is ≈ 0.74; that, the 1-block-per-SM occupancy (registers) and the barrier per chunk are where the remaining "
-            + "time goes (benchmarks/RESULTS.md).");
+            + "≈ 70 instructions (8 generic `LD.E` loads, each a 32-bit offset from a per-tile base address and a select, "
+            + "8 STS with folded offsets, the barrier; the chunk loop measured 216 instructions with ptxas 11.8, 265 before "
+            + "the per-tile staging plan), so the dynamic share over a chunk is 512 / (73 + 4 · 143) ≈ 0.79 (0.74 before); "
+            + "that and the barrier per chunk are where the remaining time goes (benchmarks/RESULTS.md). The argmin state "
+            + "waits in shared memory between centroid tiles and the argmin kernels carry launch bounds on sm_90 (256 "
+            + "threads, 2 groups per SM), so ptxas fits them in ≤ 128 registers without spills: 2 groups per SM (1 at the "
+            + "unbounded 156). For k ≤ 64 the backend launches the 64 × 64 tile (TiledAssignCudaSmall: 8 × 8 "
+            + "threads, chunk 4, 8 groups per SM; ptxas unrolls its compute loop, so a chunk is one loop of 350 instructions, "
+            + "256 FFMA).");
         md.AppendLine();
         md.AppendLine("LD counts generic-address loads (`LD.E`), which is what ILGPU's `ArrayView` reads become; "
             + "LDG/LDG.128 are global-space loads, LDS/LDS.128 shared-memory loads.");

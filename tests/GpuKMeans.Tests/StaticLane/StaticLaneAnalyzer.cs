@@ -41,7 +41,17 @@ internal sealed class StaticLaneAnalyzer(IlgpuStaticCompiler compiler, StaticLan
             {
                 File.WriteAllText(stem + ".ptx", ptx);
                 foreach (var arch in Architectures)
-                    ptxas[arch] = Assemble(stem, arch);
+                {
+                    // An entry with per-architecture launch bounds gets its own PTX for each other architecture, as the
+                    // library compiles it on such a device.
+                    string ptxPath = stem + ".ptx";
+                    if (entry.Specialization is not null && arch != KernelReport.PrimaryArch)
+                    {
+                        ptxPath = $"{stem}.{arch}.ptx";
+                        File.WriteAllText(ptxPath, compiler.CompilePtx(entry, ArchitectureOf(arch)));
+                    }
+                    ptxas[arch] = Assemble(stem, arch, ptxPath);
+                }
             }
         }
 
@@ -66,11 +76,15 @@ internal sealed class StaticLaneAnalyzer(IlgpuStaticCompiler compiler, StaticLan
         return new KernelReport(entry, ptx, ptxError, ptxas, openCL, openCLError, clang, blockSize, note);
     }
 
-    private PtxasRun Assemble(string stem, string arch)
+    /// <summary>"sm_80" → SM_80.</summary>
+    private static CudaArchitecture ArchitectureOf(string arch) =>
+        new(arch[3] - '0', int.Parse(arch.AsSpan(4), System.Globalization.CultureInfo.InvariantCulture));
+
+    private PtxasRun Assemble(string stem, string arch, string ptxPath)
     {
         string cubin = $"{stem}.{arch}.cubin";
         var run = ToolRun.Start(tools.Ptxas,
-            [$"-arch={arch}", "-v", "--warn-on-spills", "-Werror", "-o", cubin, stem + ".ptx"]);
+            [$"-arch={arch}", "-v", "--warn-on-spills", "-Werror", "-o", cubin, ptxPath]);
         string log = run.Output;
         string? sass = null;
         if (run.ExitCode == 0)

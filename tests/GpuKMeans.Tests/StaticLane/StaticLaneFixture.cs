@@ -13,7 +13,11 @@ namespace GpuKMeans.Tests.StaticLane;
 /// </summary>
 public sealed class StaticLaneFixture : IDisposable
 {
-    private readonly string _scratch =
+    // GPUKMEANS_STATIC_LANE_KEEP=<folder> keeps the PTX, cubins and SASS there for reading by hand.
+    private static readonly string? Keep = Environment.GetEnvironmentVariable("GPUKMEANS_STATIC_LANE_KEEP") is { Length: > 0 } keep
+        ? Path.GetFullPath(keep) : null;
+
+    private readonly string _scratch = Keep ??
         Path.Combine(Path.GetTempPath(), $"gpukmeans-static-lane-{Environment.ProcessId}-{Guid.NewGuid():N}");
 
     /// <summary>Runs the lane.</summary>
@@ -73,6 +77,8 @@ public sealed class StaticLaneFixture : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        if (Keep is not null)
+            return;
         try
         {
             Directory.Delete(_scratch, recursive: true);

@@ -32,7 +32,11 @@ internal enum IlgpuTargets
 /// <param name="ExplicitlyGrouped">True for kernels launched with a grid and group size (shared memory, barriers).</param>
 /// <param name="Targets">The accelerators that load this entry.</param>
 /// <param name="Hot">True for the kernels whose inner loop is the iteration's cost (the static lane reads their instruction mix).</param>
-internal sealed record IlgpuKernelEntry(string Name, MethodInfo Method, bool ExplicitlyGrouped, IlgpuTargets Targets, bool Hot = false)
+/// <param name="Specialization">Launch bounds the kernel is loaded with on a CUDA device of the given architecture (the static
+/// lane compiles each architecture's PTX with the same); none when null.</param>
+internal sealed record IlgpuKernelEntry(
+    string Name, MethodInfo Method, bool ExplicitlyGrouped, IlgpuTargets Targets, bool Hot = false,
+    Func<ILGPU.Runtime.Cuda.CudaArchitecture?, KernelSpecialization>? Specialization = null)
 {
     /// <summary>Whether an accelerator of <paramref name="type"/> loads this entry.</summary>
     public bool RunsOn(AcceleratorType type) => type switch

@@ -56,6 +56,17 @@ internal readonly struct ArgminState
         Put(distances, indices, start + highRow + 3, P7);
     }
 
+    /// <summary>The state a thread wrote with <see cref="Spill"/> at the same positions (its own slots of the scratch).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ArgminState Load(ArrayView<float> distances, ArrayView<int> indices, int start, int lowRow, int highRow) => new(
+        Get(distances, indices, start + lowRow), Get(distances, indices, start + lowRow + 1),
+        Get(distances, indices, start + lowRow + 2), Get(distances, indices, start + lowRow + 3),
+        Get(distances, indices, start + highRow), Get(distances, indices, start + highRow + 1),
+        Get(distances, indices, start + highRow + 2), Get(distances, indices, start + highRow + 3));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static BestPair Get(ArrayView<float> distances, ArrayView<int> indices, int at) => new(distances[at], indices[at]);
+
     /// <summary>The group's best for block row <paramref name="row"/>: the merge of every column's partial best.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static BestPair Merged(ArrayView<float> distances, ArrayView<int> indices, int row, int columns, int stride)

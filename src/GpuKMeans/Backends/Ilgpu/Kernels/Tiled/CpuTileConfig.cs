@@ -17,4 +17,8 @@ internal readonly struct CpuTileConfig : ITileConfig
 
     /// <inheritdoc/>
     public int Chunk => 2;
+
+    /// <inheritdoc/>
+    /// <remarks>no bound (not a CUDA configuration).</remarks>
+    public int MinGroupsPerMultiprocessor => 0;
 }

@@ -31,4 +31,11 @@ internal interface ITileConfig
 
     /// <summary>Values of d staged per step (a power of two).</summary>
     int Chunk { get; }
+
+    /// <summary>
+    /// Groups the argmin kernels (assignment, k-means++ update) must fit on one SM, passed to ptxas as launch bounds
+    /// (<c>.maxntid</c> threads, <c>.minnctapersm</c>), which caps the registers a thread; 0 leaves the register
+    /// count to ptxas. Host-side only (CUDA configurations); <see cref="TileShape.ArgminSpecialization{TConfig}"/>.
+    /// </summary>
+    int MinGroupsPerMultiprocessor { get; }
 }

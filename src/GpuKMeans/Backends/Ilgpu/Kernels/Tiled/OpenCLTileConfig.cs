@@ -15,4 +15,8 @@ internal readonly struct OpenCLTileConfig : ITileConfig
 
     /// <inheritdoc/>
     public int Chunk => 4;
+
+    /// <inheritdoc/>
+    /// <remarks>no bound (launch bounds are a CUDA notion).</remarks>
+    public int MinGroupsPerMultiprocessor => 0;
 }

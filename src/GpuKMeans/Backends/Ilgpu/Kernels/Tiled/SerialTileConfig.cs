@@ -17,4 +17,8 @@ internal readonly struct SerialTileConfig : ITileConfig
 
     /// <inheritdoc/>
     public int Chunk => 16;
+
+    /// <inheritdoc/>
+    /// <remarks>no bound (not a CUDA configuration).</remarks>
+    public int MinGroupsPerMultiprocessor => 0;
 }

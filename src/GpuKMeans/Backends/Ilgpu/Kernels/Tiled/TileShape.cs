@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using ILGPU.Runtime;
+using ILGPU.Runtime.Cuda;
 
 namespace GpuKMeans.Backends.Ilgpu.Kernels.Tiled;
 
@@ -69,6 +71,17 @@ internal static class TileShape
     /// <summary>Static shared memory of the argmin kernels in bytes (both double buffers and the scratch).</summary>
     public static int SharedBytes<TConfig>() where TConfig : struct, ITileConfig =>
         4 * (2 * PointBuffer<TConfig>() + 2 * CentroidBuffer<TConfig>() + 2 * ScratchSize<TConfig>());
+
+    /// <summary>
+    /// The launch bounds the argmin kernels compile with for <paramref name="architecture"/>: the group size and
+    /// <see cref="ITileConfig.MinGroupsPerMultiprocessor"/> groups per SM on sm_90 and newer (where ptxas 11.8 fits the
+    /// bound without spills), none where that is 0, on older architectures (sm_80's ptxas unrolls the compute loop
+    /// and would spill a few registers under the same bound) or when the architecture is unknown.
+    /// </summary>
+    public static KernelSpecialization ArgminSpecialization<TConfig>(CudaArchitecture? architecture) where TConfig : struct, ITileConfig =>
+        default(TConfig).MinGroupsPerMultiprocessor > 0 && architecture is { } arch && arch >= CudaArchitecture.SM_90
+            ? new KernelSpecialization(Threads<TConfig>(), default(TConfig).MinGroupsPerMultiprocessor)
+            : KernelSpecialization.Empty;
 
     /// <summary>
     /// Throws unless <typeparamref name="TConfig"/> fits the core: a square tile (BM = BN), Chunk an even power of

@@ -66,7 +66,14 @@ internal static class TiledArgminKernel
         int pointBase = Grid.IdxX * blockPoints;
         int pointEnd = pointBase + blockPoints < pointCount ? pointBase + blockPoints : pointCount;
 
-        var best = ArgminState.Empty;
+        // The running argmin lives in the thread's own slots of the scratch between centroid tiles, not in registers:
+        // 16 LDS + 16 STS a tile, and 16 registers fewer live across the chunk loop (the 64 accumulators, 32 operands and
+        // 8 staged values already fill most of the register file).
+        int stride = TileShape.ScratchStride<TConfig>();
+        int scratchStart = tc * stride;
+        int lowRow = 4 * tp;
+        int highRow = lowRow + blockPoints / 2;
+        ArgminState.Empty.Spill(scratchDistances, scratchIndices, scratchStart, lowRow, highRow);
         for (int centroidBase = 0; centroidBase < clusterCount; centroidBase += blockCentroids)
         {
             int centroidEnd = centroidBase + blockCentroids < clusterCount ? centroidBase + blockCentroids : clusterCount;
@@ -75,11 +82,10 @@ internal static class TiledArgminKernel
                 pointStage, centroidStage, thread, tp, tc);
             int low = centroidBase + 4 * tc;
             int high = low + blockCentroids / 2;
-            best = best.Scan(dots, TiledDistanceCore.Norms(centroidNorms, low, high, clusterCount), low, high);
+            ArgminState.Load(scratchDistances, scratchIndices, scratchStart, lowRow, highRow)
+                .Scan(dots, TiledDistanceCore.Norms(centroidNorms, low, high, clusterCount), low, high)
+                .Spill(scratchDistances, scratchIndices, scratchStart, lowRow, highRow);
         }
-
-        int stride = TileShape.ScratchStride<TConfig>();
-        best.Spill(scratchDistances, scratchIndices, tc * stride, 4 * tp, 4 * tp + blockPoints / 2);
         Group.Barrier();
         for (int row = thread; row < blockPoints; row += threads)
         {

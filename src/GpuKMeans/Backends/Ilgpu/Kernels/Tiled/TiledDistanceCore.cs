@@ -20,8 +20,9 @@ namespace GpuKMeans.Backends.Ilgpu.Kernels.Tiled;
 /// <para>
 /// Staging: value e ∈ [0, 4) of thread t is flat index f = e·threads + t of the Chunk × BM tile, row
 /// f / Chunk, d offset f mod Chunk, so consecutive threads read consecutive floats of a row (coalesced
-/// 4·Chunk-byte runs). Rows ≥ the end and d ≥ the dimension read element 0 and stage 0 instead (a select, no
-/// branch): zeros add nothing to a dot product, so odd d and partial tiles need no other code.
+/// 4·Chunk-byte runs). Rows ≥ the end and d ≥ the dimension read a valid element and stage 0 instead (a select, no
+/// branch): zeros add nothing to a dot product, so odd d and partial tiles need no other code. The addresses are
+/// planned once per tile (<see cref="StagePlan"/>), so a chunk costs a 32-bit add and a select per value.
 /// </para>
 /// </remarks>
 internal static class TiledDistanceCore
@@ -48,10 +49,11 @@ internal static class TiledDistanceCore
             return DotTileLooped<TConfig>(points, pointBase, pointEnd, centroids, centroidBase, centroidEnd,
                 dimensions, pointStage, centroidStage, thread, tp, tc);
 
-        Store<TConfig>(pointStage, 0, TileShape.PointStride<TConfig>(),
-            Stage<TConfig>(points, pointBase, pointEnd, dimensions, 0, thread), thread);
-        Store<TConfig>(centroidStage, 0, TileShape.CentroidStride<TConfig>(),
-            Stage<TConfig>(centroids, centroidBase, centroidEnd, dimensions, 0, thread), thread);
+        // The thread's staging addresses, once per tile: the chunk loop then adds only the chunk's start.
+        var pointPlan = StagePlan.For<TConfig>(points, pointBase, pointEnd, dimensions, thread);
+        var centroidPlan = StagePlan.For<TConfig>(centroids, centroidBase, centroidEnd, dimensions, thread);
+        Store<TConfig>(pointStage, 0, TileShape.PointStride<TConfig>(), Stage<TConfig>(pointPlan, 0), thread);
+        Store<TConfig>(centroidStage, 0, TileShape.CentroidStride<TConfig>(), Stage<TConfig>(centroidPlan, 0), thread);
         Group.Barrier();
 
         var pointTiles = pointStage.Cast<TileFloat4>();
@@ -63,8 +65,8 @@ internal static class TiledDistanceCore
             int nextStart = (s + 1) * chunk;
             // Past the last chunk these read element 0 and stage zeros into the idle buffer: harmless, and
             // cheaper than a branch.
-            var nextPoints = Stage<TConfig>(points, pointBase, pointEnd, dimensions, nextStart, thread);
-            var nextCentroids = Stage<TConfig>(centroids, centroidBase, centroidEnd, dimensions, nextStart, thread);
+            var nextPoints = Stage<TConfig>(pointPlan, nextStart);
+            var nextCentroids = Stage<TConfig>(centroidPlan, nextStart);
 
             accumulators = Compute<TConfig>(
                 pointTiles, buffer * (pointBuffer / 4) + tp,
@@ -176,28 +178,75 @@ internal static class TiledDistanceCore
         return accumulators;
     }
 
-    /// <summary>The 4 values thread <paramref name="thread"/> stages of the chunk starting at <paramref name="chunkStart"/>.</summary>
+    /// <summary>The 4 values of one operand a thread stages of the chunk starting at <paramref name="chunkStart"/>.</summary>
     /// <remarks>
     /// Flat index f = e·threads + t has d offset t mod Chunk for every e (Chunk divides threads) and row
-    /// t / Chunk + e·threads / Chunk, so one column test and one row base serve all four.
+    /// t / Chunk + e·threads / Chunk, so one column test and one base address serve all four: value e is element
+    /// chunkStart + e·RowStep·d of <see cref="StagePlan.Base"/>, a 32-bit offset from a 64-bit base fixed per tile.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TileFloat4 Stage<TConfig>(
-        ArrayView<float> rows, int rowBase, int rowEnd, int dimensions, int chunkStart, int thread)
+    private static TileFloat4 Stage<TConfig>(StagePlan plan, int chunkStart)
         where TConfig : struct, ITileConfig
     {
-        int chunk = default(TConfig).Chunk;
-        int rowStep = TileShape.Threads<TConfig>() / chunk;
-        int row = rowBase + thread / chunk;
-        int column = chunkStart + (thread & (chunk - 1));
-        bool columnInside = column < dimensions;
-        long start = (long)row * dimensions + column;
-        long step = (long)rowStep * dimensions;
+        int rowStep = TileShape.Threads<TConfig>() / default(TConfig).Chunk;
+        bool columnInside = chunkStart < plan.ColumnsLeft;
         return new TileFloat4(
-            StageOne(rows, columnInside & row < rowEnd, start),
-            StageOne(rows, columnInside & row + rowStep < rowEnd, start + step),
-            StageOne(rows, columnInside & row + 2 * rowStep < rowEnd, start + 2 * step),
-            StageOne(rows, columnInside & row + 3 * rowStep < rowEnd, start + 3 * step));
+            StageAt(plan.Base, columnInside & 0 < plan.RowsLeft, chunkStart),
+            StageAt(plan.Base, columnInside & rowStep < plan.RowsLeft, chunkStart + plan.Step),
+            StageAt(plan.Base, columnInside & 2 * rowStep < plan.RowsLeft, chunkStart + 2 * plan.Step),
+            StageAt(plan.Base, columnInside & 3 * rowStep < plan.RowsLeft, chunkStart + 3 * plan.Step));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float StageAt(ArrayView<float> rows, bool inside, int index)
+    {
+        // Out-of-range elements read the base element (always valid), so the load needs no branch.
+        float value = rows[inside ? index : 0];
+        return inside ? value : 0f;
+    }
+
+    /// <summary>
+    /// Where one thread stages one operand from, fixed for a whole tile: the register-staged path's per-chunk
+    /// addressing reduces to a 32-bit offset from <see cref="Base"/> and two compares against loop-invariant counts.
+    /// </summary>
+    private readonly struct StagePlan
+    {
+        /// <summary>
+        /// The thread's first value (its first row, d offset t mod Chunk); when that row or offset lies outside the
+        /// data (then every value the thread stages does), the operand's first row instead, so element 0 is valid.
+        /// </summary>
+        public readonly ArrayView<float> Base;
+
+        /// <summary>RowStep·d: elements between the thread's consecutive staged rows (&lt; 2^31 while 97·d is).</summary>
+        public readonly int Step;
+
+        /// <summary>Rows from the thread's first to the end: value e is inside while e·RowStep &lt; RowsLeft.</summary>
+        public readonly int RowsLeft;
+
+        /// <summary>d − (t mod Chunk): a chunk starting at s is inside while s &lt; ColumnsLeft.</summary>
+        public readonly int ColumnsLeft;
+
+        private StagePlan(ArrayView<float> baseView, int step, int rowsLeft, int columnsLeft)
+        {
+            Base = baseView;
+            Step = step;
+            RowsLeft = rowsLeft;
+            ColumnsLeft = columnsLeft;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static StagePlan For<TConfig>(ArrayView<float> rows, int rowBase, int rowEnd, int dimensions, int thread)
+            where TConfig : struct, ITileConfig
+        {
+            int chunk = default(TConfig).Chunk;
+            int rowStep = TileShape.Threads<TConfig>() / chunk;
+            int row = rowBase + thread / chunk;
+            int column = thread & (chunk - 1);
+            // rowBase < rowEnd for every launched group, so the fallback row is always a real one.
+            bool valid = row < rowEnd & column < dimensions;
+            long start = valid ? (long)row * dimensions + column : (long)rowBase * dimensions;
+            return new StagePlan(rows.SubView(start), rowStep * dimensions, rowEnd - row, dimensions - column);
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -215,11 +264,12 @@ internal static class TiledDistanceCore
     {
         int chunk = default(TConfig).Chunk;
         int rowStep = TileShape.Threads<TConfig>() / chunk;
-        int at = bufferStart + (thread & (chunk - 1)) * stride + thread / chunk;
-        stage[at] = values.X;
-        stage[at + rowStep] = values.Y;
-        stage[at + 2 * rowStep] = values.Z;
-        stage[at + 3 * rowStep] = values.W;
+        // One sub-view and constant indices: ptxas folds e·RowStep into the STS's immediate offset.
+        var at = stage.SubView(bufferStart + (thread & (chunk - 1)) * stride + thread / chunk);
+        at[0] = values.X;
+        at[rowStep] = values.Y;
+        at[2 * rowStep] = values.Z;
+        at[3 * rowStep] = values.W;
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Reflection;
 using ILGPU;
 using ILGPU.Runtime;
+using ILGPU.Runtime.Cuda;
 
 namespace GpuKMeans.Backends.Ilgpu.Kernels.Tiled;
 
@@ -42,15 +43,15 @@ internal static class TiledLaunch
 
     /// <summary>Compiles the assignment for <paramref name="accelerator"/> (checks the configuration fits it).</summary>
     public static AssignLauncher LoadAssign<TConfig>(Accelerator accelerator) where TConfig : struct, ITileConfig =>
-        Load<TConfig, AssignLauncher>(accelerator, AssignMethod<TConfig>());
+        Load<TConfig, AssignLauncher>(accelerator, AssignMethod<TConfig>(), TileShape.ArgminSpecialization<TConfig>(Architecture(accelerator)));
 
     /// <summary>Compiles the k-means++ update for <paramref name="accelerator"/>.</summary>
     public static UpdateClosestLauncher LoadUpdateClosest<TConfig>(Accelerator accelerator) where TConfig : struct, ITileConfig =>
-        Load<TConfig, UpdateClosestLauncher>(accelerator, UpdateClosestMethod<TConfig>());
+        Load<TConfig, UpdateClosestLauncher>(accelerator, UpdateClosestMethod<TConfig>(), TileShape.ArgminSpecialization<TConfig>(Architecture(accelerator)));
 
     /// <summary>Compiles the distance matrix for <paramref name="accelerator"/>.</summary>
     public static DistanceMatrixLauncher LoadDistanceMatrix<TConfig>(Accelerator accelerator) where TConfig : struct, ITileConfig =>
-        Load<TConfig, DistanceMatrixLauncher>(accelerator, DistanceMatrixMethod<TConfig>());
+        Load<TConfig, DistanceMatrixLauncher>(accelerator, DistanceMatrixMethod<TConfig>(), KernelSpecialization.Empty);
 
     /// <summary>Labels and minimum distances of the first <paramref name="pointCount"/> points.</summary>
     public static void Assign<TConfig>(
@@ -95,13 +96,16 @@ internal static class TiledLaunch
         return new KernelConfig(new Index1D((rows + blockPoints - 1) / blockPoints), new Index1D(TileShape.Threads<TConfig>()));
     }
 
-    private static TLauncher Load<TConfig, TLauncher>(Accelerator accelerator, MethodInfo method)
+    private static TLauncher Load<TConfig, TLauncher>(Accelerator accelerator, MethodInfo method, KernelSpecialization specialization)
         where TConfig : struct, ITileConfig
         where TLauncher : Delegate
     {
         TileShape.Validate<TConfig>(accelerator.MaxNumThreadsPerGroup);
-        return accelerator.LoadKernel(method).CreateLauncherDelegate<TLauncher>();
+        return accelerator.LoadKernel(method, specialization).CreateLauncherDelegate<TLauncher>();
     }
+
+    private static CudaArchitecture? Architecture(Accelerator accelerator) =>
+        accelerator is CudaAccelerator cuda ? cuda.Architecture : null;
 
     private static MethodInfo Method(string name, Type kernels, Type config) =>
         kernels.GetMethod(name, BindingFlags.Public | BindingFlags.Static)!.MakeGenericMethod(config);
