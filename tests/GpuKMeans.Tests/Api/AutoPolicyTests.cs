@@ -45,7 +45,7 @@ public sealed class AutoPolicyTests
         using var device = KMeansDevice.AutoOver(accelerator);
         using var kmeans = new KMeans(new KMeansOptions { ClusterCount = 2, Seed = 0 }, device);
 
-        var small = kmeans.Fit(ApiData.SixPoints, 2);
+        var small = kmeans.Fit(ApiData.SixPoints, 2, cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal("CPU", small.BackendName);
         Assert.Equal([0, 1], kmeans.Predict(small, [1, 2, 10, 2]).Distinct().Order());
 
@@ -61,6 +61,6 @@ public sealed class AutoPolicyTests
         {
             ClusterCount = k, Seed = 0, MaxIterations = 1, Init = KMeansInitMethod.RandomRows, InitCount = 1,
         }, device);
-        Assert.Equal("ILGPU CPU accelerator", oneStep.Fit(points, d).BackendName);
+        Assert.Equal("ILGPU CPU accelerator", oneStep.Fit(points, d, cancellationToken: TestContext.Current.CancellationToken).BackendName);
     }
 }

@@ -34,14 +34,14 @@ public sealed class FromAcceleratorTests
             Assert.Equal(KMeansBackend.IlgpuCpu, device.Kind);
             Assert.Same(accelerator, device.Accelerator);
             using var kmeans = new KMeans(options, device);
-            borrowed = kmeans.Fit(points, 2);
+            borrowed = kmeans.Fit(points, 2, cancellationToken: TestContext.Current.CancellationToken);
             silhouette = kmeans.Silhouette(borrowed, points, sampleSize: 50, seed: 1);
             Assert.Equal(borrowed.Labels.ToArray(), kmeans.Predict(borrowed, points));
         }
 
         using (var own = new KMeans(options with { Backend = KMeansBackend.IlgpuCpu }))
         {
-            var reference = own.Fit(points, 2);
+            var reference = own.Fit(points, 2, cancellationToken: TestContext.Current.CancellationToken);
             Assert.Equal(reference.Centroids.ToArray(), borrowed.Centroids.ToArray());
             Assert.Equal(reference.Inertia, borrowed.Inertia);
             Assert.Equal(own.Silhouette(reference, points, sampleSize: 50, seed: 1), silhouette);

@@ -54,7 +54,7 @@ public sealed class SeedingCancellationTests
         using var kmeans = new KMeans(options);
 
         var full = new Recorder();
-        kmeans.Fit(data, Dimensions, progress: full);
+        kmeans.Fit(data, Dimensions, progress: full, cancellationToken: TestContext.Current.CancellationToken);
         Assert.NotNull(full.SeedingDone);
         Assert.Equal(Enumerable.Range(1, Clusters), full.Seeding.Select(p => p.CentresChosen));
         Assert.All(full.Seeding, p => Assert.Equal((0, Clusters), (p.Run, p.ClusterCount)));

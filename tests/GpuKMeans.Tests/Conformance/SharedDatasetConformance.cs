@@ -79,22 +79,22 @@ public abstract class SharedDatasetConformance<TFixture>(TFixture fixture) where
         var device = fixture.Require();
         var data = device.Upload(points, 2);
         using var kmeans = new KMeans(new KMeansOptions { ClusterCount = 2, Seed = 0 }, device);
-        var model = kmeans.Fit(data);
+        var model = kmeans.Fit(data, cancellationToken: TestContext.Current.CancellationToken);
         data.Dispose();
         data.Dispose(); // twice is fine
 
-        Assert.Throws<ObjectDisposedException>(() => kmeans.Fit(data));
+        Assert.Throws<ObjectDisposedException>(() => kmeans.Fit(data, cancellationToken: TestContext.Current.CancellationToken));
         Assert.Throws<ObjectDisposedException>(() => kmeans.Silhouette(model, data, sampleSize: 50, seed: 0));
         // Metadata stays readable; the device itself is still usable.
         Assert.Equal(200, data.Count);
         using var fresh = device.Upload(points, 2);
-        Assert.Equal(model.Inertia, kmeans.Fit(fresh).Inertia);
+        Assert.Equal(model.Inertia, kmeans.Fit(fresh, cancellationToken: TestContext.Current.CancellationToken).Inertia);
     }
 
     private static KMeansResult Fit(KMeansDevice device, KMeansOptions options, KMeansDataset data)
     {
         using var kmeans = new KMeans(options, device);
-        return kmeans.Fit(data);
+        return kmeans.Fit(data, cancellationToken: TestContext.Current.CancellationToken);
     }
 
     private static bool SameBits(KMeansResult a, KMeansResult b) =>

@@ -6,7 +6,7 @@ namespace GpuKMeans.Backends.Ilgpu.Kernels.Tiled;
 
 /// <summary>
 /// The sizes derived from a <see cref="ITileConfig"/>. Every method folds to a constant once ILGPU inlines
-/// it for a concrete <typeparamref name="TConfig"/>, so the results can size shared memory.
+/// it for a concrete configuration type, so the results can size shared memory.
 /// </summary>
 /// <remarks>
 /// Shared layout of one operand buffer: d-major, <c>[Chunk][Stride]</c> with Stride = BlockRows + 4. The
