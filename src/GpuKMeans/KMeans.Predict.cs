@@ -12,7 +12,7 @@ public sealed partial class KMeans
     /// <exception cref="ArgumentException"><paramref name="points"/> is empty, not a whole number of rows of the model's width, or not finite.</exception>
     public int[] Predict(KMeansResult model, ReadOnlySpan<float> points)
     {
-        using var device = UploadFor(model, points, default);
+        using var device = UploadFor(model, points, default, out _);
         device.AssignAndReduce();
         var labels = new int[device.Count];
         device.CopyLabels(labels);
@@ -32,11 +32,11 @@ public sealed partial class KMeans
     /// <exception cref="ArgumentException"><paramref name="points"/> is empty, not a whole number of rows of the model's width, or not finite.</exception>
     public float[] Transform(KMeansResult model, ReadOnlySpan<float> points)
     {
-        using var device = UploadFor(model, points, default);
+        using var device = UploadFor(model, points, default, out var conditioning);
         var distances = new float[(long)device.Count * model.ClusterCount];
         device.ComputeDistances(0, device.Count, distances);
         for (int i = 0; i < distances.Length; i++)
-            distances[i] = MathF.Sqrt(distances[i]);
+            distances[i] = conditioning.RestoreDistance(MathF.Sqrt(distances[i]));
         return distances;
     }
 
@@ -58,8 +58,8 @@ public sealed partial class KMeans
     /// <exception cref="ArgumentException">Bad points or weights, as for Fit.</exception>
     public double Score(KMeansResult model, ReadOnlySpan<float> points, ReadOnlySpan<float> sampleWeights = default)
     {
-        using var device = UploadFor(model, points, sampleWeights);
-        return -device.AssignAndReduce().Inertia;
+        using var device = UploadFor(model, points, sampleWeights, out var conditioning);
+        return -conditioning.RestoreSquared(device.AssignAndReduce().Inertia);
     }
 
     /// <summary>Minus the (weighted) inertia of the rows of <paramref name="points"/> under the model.</summary>
@@ -68,16 +68,23 @@ public sealed partial class KMeans
     public double Score(KMeansResult model, float[,] points, ReadOnlySpan<float> sampleWeights = default) =>
         Score(model, CheckColumns(model, points), sampleWeights);
 
-    /// <summary>A workspace over a one-call upload of <paramref name="points"/>, with the model's centroids set; disposing it frees the upload.</summary>
-    private Backends.IFitWorkspace UploadFor(KMeansResult model, ReadOnlySpan<float> points, ReadOnlySpan<float> sampleWeights)
+    /// <summary>
+    /// A workspace over a one-call upload of <paramref name="points"/>, conditioned for float32 as a fit's data
+    /// are (<see cref="Conditioning"/>, chosen from these points), with the model's centroids set in the same
+    /// conditioned space; disposing it frees the upload.
+    /// </summary>
+    private Backends.IFitWorkspace UploadFor(
+        KMeansResult model, ReadOnlySpan<float> points, ReadOnlySpan<float> sampleWeights, out Conditioning conditioning)
     {
         ArgumentNullException.ThrowIfNull(model);
         Device.ThrowIfDisposed();
         int n = PointData.CheckPoints(points, model.Dimensions, nameof(points));
         PointData.CheckWeights(sampleWeights, n, nameof(sampleWeights));
-        var device = Device.BackendFor(n, model.Dimensions, model.ClusterCount)
-            .Upload(points, model.Dimensions, sampleWeights).CreateWorkspace(ownsPoints: true);
-        device.SetCentroids(model.Centroids.AsSpan(), model.ClusterCount);
+        int d = model.Dimensions;
+        conditioning = Conditioning.Choose(points, d, sampleWeights);
+        var device = Device.BackendFor(n, d, model.ClusterCount)
+            .Upload(conditioning.IsNone ? points : conditioning.Apply(points, d), d, sampleWeights).CreateWorkspace(ownsPoints: true);
+        device.SetCentroids(conditioning.IsNone ? model.Centroids.AsSpan() : conditioning.Apply(model.Centroids.AsSpan(), d), model.ClusterCount);
         return device;
     }
 

@@ -26,7 +26,8 @@ public sealed partial class KMeans
     public double Silhouette(KMeansResult model, ReadOnlySpan<float> points, int sampleSize = 10_000, int? seed = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(sampleSize, 2);
-        using var workspace = UploadFor(model, points, default);
+        // The score is invariant under translation and scaling, so the conditioned space gives it unchanged.
+        using var workspace = UploadFor(model, points, default, out _);
         return SilhouetteScore.Compute(workspace, model.ClusterCount, sampleSize, seed);
     }
 
@@ -54,8 +55,9 @@ public sealed partial class KMeans
         if (data.Dimensions != model.Dimensions)
             throw new ArgumentException(
                 $"data has {data.Dimensions} columns but the model was fitted on {model.Dimensions}.", nameof(data));
-        using var workspace = data.Input.Resident.CreateWorkspace();
-        workspace.SetCentroids(model.Centroids.AsSpan(), model.ClusterCount);
+        var input = data.Input;
+        using var workspace = input.Resident.CreateWorkspace();
+        workspace.SetCentroids(input.Conditioning.Apply(model.Centroids.AsSpan(), model.Dimensions), model.ClusterCount);
         return SilhouetteScore.Compute(workspace, model.ClusterCount, sampleSize, seed);
     }
 }

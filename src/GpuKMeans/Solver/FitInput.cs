@@ -10,9 +10,10 @@ namespace GpuKMeans.Solver;
 /// </summary>
 internal sealed class FitInput : IDisposable
 {
-    private FitInput(IKMeansBackend backend, IResidentPoints resident, float[] weights, double meanVariance)
+    private FitInput(IKMeansBackend backend, IResidentPoints resident, float[] weights, double meanVariance, Conditioning conditioning)
     {
         Backend = backend;
+        Conditioning = conditioning;
         Resident = resident;
         Weights = weights;
         MeanVariance = meanVariance;
@@ -21,12 +22,15 @@ internal sealed class FitInput : IDisposable
     /// <summary>The backend that holds the points (named in the result).</summary>
     public IKMeansBackend Backend { get; }
 
+    /// <summary>The points are resident in conditioned form (<see cref="Data.Conditioning"/>); results map back through it.</summary>
+    public Conditioning Conditioning { get; }
+
     public IResidentPoints Resident { get; }
 
     /// <summary>One weight per point, or empty when every weight is 1.</summary>
     public ReadOnlyMemory<float> Weights { get; }
 
-    /// <summary>scikit-learn's <c>np.mean(np.var(X, axis=0))</c>.</summary>
+    /// <summary>scikit-learn's <c>np.mean(np.var(X, axis=0))</c>, of the conditioned points (the space the solver works in).</summary>
     public double MeanVariance { get; }
 
     public int Count => Resident.Count;
@@ -36,9 +40,11 @@ internal sealed class FitInput : IDisposable
     /// <summary>Copies already-validated points and weights to <paramref name="backend"/>.</summary>
     public static FitInput Upload(IKMeansBackend backend, ReadOnlySpan<float> points, int dimensions, ReadOnlySpan<float> weights)
     {
-        double meanVariance = FeatureStatistics.MeanVariance(points, dimensions);
-        var resident = backend.Upload(points, dimensions, weights);
-        return new FitInput(backend, resident, weights.ToArray(), meanVariance);
+        var conditioning = Conditioning.Choose(points, dimensions, weights);
+        var conditioned = conditioning.IsNone ? points : conditioning.Apply(points, dimensions);
+        double meanVariance = FeatureStatistics.MeanVariance(conditioned, dimensions);
+        var resident = backend.Upload(conditioned, dimensions, weights);
+        return new FitInput(backend, resident, weights.ToArray(), meanVariance, conditioning);
     }
 
     public void Dispose() => Resident.Dispose();

@@ -26,7 +26,7 @@ internal static class KMeansSolver
         var seedingProgress = progress as IProgress<KMeansSeedingProgress>;
 
         using var workspace = input.Resident.CreateWorkspace();
-        var lloyd = new LloydSolver(workspace, input.Weights, options.MaxIterations, tolerance, options.RecordHistory);
+        var lloyd = new LloydSolver(workspace, input.Weights, options.MaxIterations, tolerance, options.RecordHistory, input.Conditioning);
         LloydRun? best = null;
         int bestRun = 0;
         for (int run = 0; run < runs; run++)
@@ -34,7 +34,7 @@ internal static class KMeansSolver
             cancellationToken.ThrowIfCancellationRequested();
             float[] start = init switch
             {
-                KMeansInitMethod.Explicit => (float[])options.InitialCentroids!.Clone(),
+                KMeansInitMethod.Explicit => input.Conditioning.Apply(options.InitialCentroids!, input.Dimensions),
                 KMeansInitMethod.RandomRows => RandomRowsInit.Choose(workspace, weights, k, random),
                 _ => KMeansPlusPlusInit.Choose(workspace, weights, k, random, cancellationToken, seedingProgress, run),
             };

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using GpuKMeans.Backends;
+using GpuKMeans.Data;
 
 namespace GpuKMeans.Solver;
 
@@ -17,9 +18,12 @@ internal sealed class LloydSolver
     private readonly int _maxIterations;
     private readonly double _absoluteTolerance;
     private readonly bool _recordHistory;
+    private readonly Conditioning _conditioning;
 
-    public LloydSolver(IFitWorkspace device, ReadOnlyMemory<float> weights, int maxIterations, double absoluteTolerance, bool recordHistory)
+    public LloydSolver(IFitWorkspace device, ReadOnlyMemory<float> weights, int maxIterations, double absoluteTolerance, bool recordHistory,
+        Conditioning conditioning)
     {
+        _conditioning = conditioning;
         _device = device;
         _weights = weights;
         _maxIterations = maxIterations;
@@ -48,14 +52,15 @@ internal sealed class LloydSolver
             if (_recordHistory)
                 history.Add(new KMeansIterationSnapshot(
                     iteration,
-                    ImmutableCollectionsMarshal.AsImmutableArray((float[])centroids.Clone()),
+                    ImmutableCollectionsMarshal.AsImmutableArray(_conditioning.Restore(centroids, _device.Dimensions)),
                     ImmutableCollectionsMarshal.AsImmutableArray(DownloadLabels())));
 
             var (next, relocated) = CentroidUpdate.Compute(sums, centroids, _device, _weights.Span);
             double shift = CentroidUpdate.SquaredShift(centroids, next);
             centroids = next;
             var step = new KMeansIterationStats(
-                run, iteration, sums.Inertia, shift, sums.LabelChangeCount, relocated, Stopwatch.GetElapsedTime(started));
+                run, iteration, _conditioning.RestoreSquared(sums.Inertia), _conditioning.RestoreSquared(shift),
+                sums.LabelChangeCount, relocated, Stopwatch.GetElapsedTime(started));
             stats.Add(step);
             progress?.Report(step);
 
@@ -66,10 +71,12 @@ internal sealed class LloydSolver
             }
         }
 
-        // Final E-step with the returned centroids.
-        _device.SetCentroids(centroids, k);
-        double inertia = _device.AssignAndReduce().Inertia;
-        return new LloydRun(centroids, DownloadLabels(), inertia, iteration, converged, stats, history);
+        // Final E-step with the returned centroids: those in the caller's units, conditioned again, so that the
+        // labels and inertia belong to exactly the centroids returned (which were rounded on the way back).
+        var returned = _conditioning.Restore(centroids, _device.Dimensions);
+        _device.SetCentroids(_conditioning.IsNone ? returned : _conditioning.Apply(returned, _device.Dimensions), k);
+        double inertia = _conditioning.RestoreSquared(_device.AssignAndReduce().Inertia);
+        return new LloydRun(returned, DownloadLabels(), inertia, iteration, converged, stats, history);
     }
 
     private int[] DownloadLabels()
