@@ -27,6 +27,9 @@ internal static class FitRunner
         if (settings.K > data.Rows)
             throw new CliUsageException(
                 $"--k {settings.K} is more than the {data.Rows} rows of {data.Path}: k-means needs at least as many points as clusters");
+        if (settings.ElbowMax is int elbowMax && elbowMax > data.Rows)
+            throw new CliUsageException(
+                $"--elbow {elbowMax} is more than the {data.Rows} rows of {data.Path}: the elbow sweep fits k = 1..{elbowMax} and needs at least as many points as clusters");
         var init = FitInit.Parse(settings.Init, settings.K, data);
         int[]? truth = settings.TruthPath is { } truthPath ? LabelFile.Read("--truth", truthPath, data.Rows) : null;
 

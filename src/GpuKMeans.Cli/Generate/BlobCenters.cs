@@ -36,6 +36,9 @@ internal static class BlobCenters
                 if (!double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value))
                     throw new CliUsageException(
                         $"--centers '{text}': '{cell}' is not a finite number (expected a count, or centres such as \"0,0;5,5\")");
+                if (!float.IsFinite((float)value))
+                    throw new CliUsageException(
+                        $"--centers '{text}': '{cell}' is too large for a 32-bit float (the points are written as float32)");
                 values.Add(value);
             }
             centres.Add([.. values]);

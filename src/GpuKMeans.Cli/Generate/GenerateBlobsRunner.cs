@@ -1,3 +1,4 @@
+using System.Globalization;
 using GpuKMeans.Cli.Demo;
 using GpuKMeans.Cli.Io;
 using GpuKMeans.Cli.Output;
@@ -16,6 +17,9 @@ internal static class GenerateBlobsRunner
             throw new CliUsageException($"--n must be at least 1, got {settings.Count}");
         if (!(settings.StandardDeviation >= 0) || double.IsInfinity(settings.StandardDeviation))
             throw new CliUsageException($"--std must be finite and non-negative, got {NumberText.Short(settings.StandardDeviation)}");
+        if (!float.IsFinite((float)settings.StandardDeviation))
+            throw new CliUsageException(
+                $"--std {settings.StandardDeviation.ToString("R", CultureInfo.InvariantCulture)} is too large for a 32-bit float (the points are written as float32)");
         AtomicFile.CheckWritable("--out", settings.OutPath);
         if (settings.LabelsPath is { } labels)
         {
@@ -29,6 +33,7 @@ internal static class GenerateBlobsRunner
             throw new CliUsageException($"--n {settings.Count} × {centres[0].Length} dimensions is more values than one array can hold");
 
         var blobs = Blobs.Generate(settings.Count, centres, settings.StandardDeviation, seed);
+        CheckFinite(blobs, settings);
         console.WithProgress($"Writing {Path.GetFileName(settings.OutPath)}", 1, report =>
         {
             ResultFiles.WriteMatrix(settings.OutPath, blobs.Points, blobs.Dimensions);
@@ -49,5 +54,18 @@ internal static class GenerateBlobsRunner
             [.. centres.Select((c, i) => (IReadOnlyList<string>)
                 [NumberText.Integer(i), NumberText.Integer(blobs.Labels.Count(l => l == i)), .. c.Select(NumberText.Short)])]);
         return 0;
+    }
+
+    /// <summary>Rejects points that left the float32 range: a centre near <see cref="float.MaxValue"/> plus the spread.</summary>
+    /// <exception cref="CliUsageException">A generated coordinate is ±∞; the message names <c>--centers</c> and <c>--std</c>.</exception>
+    private static void CheckFinite(BlobData blobs, GenerateBlobsSettings settings)
+    {
+        int index = Array.FindIndex(blobs.Points, v => !float.IsFinite(v));
+        if (index < 0)
+            return;
+        throw new CliUsageException(
+            $"--centers '{settings.Centers}' with --std {settings.StandardDeviation.ToString("R", CultureInfo.InvariantCulture)} "
+            + $"gives a point beyond the 32-bit float range (row {index / blobs.Dimensions}, column {index % blobs.Dimensions}, 0-based): "
+            + "use smaller centres or a smaller --std");
     }
 }

@@ -44,9 +44,13 @@ internal static class CsvPointReader
         }
     }
 
-    /// <summary>Whether <paramref name="cell"/> parses as a number (invariant culture, surrounding spaces allowed).</summary>
+    /// <summary>
+    /// Whether <paramref name="cell"/> parses as a number (invariant culture, surrounding spaces allowed) or spells
+    /// infinity or NaN (<c>-inf</c>), so that a first row holding one is data, rejected as not finite, not a header.
+    /// </summary>
     public static bool IsNumber(ReadOnlySpan<byte> cell) =>
-        double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
+        double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+        || IsNonFiniteWord(Encoding.UTF8.GetString(cell).Trim(' ', '\t'));
 
     private static PointMatrix ReadRecords(CsvReader csv, string path, char delimiter, ColumnSelection? selection, Action<long>? reportBytes)
     {
@@ -112,27 +116,54 @@ internal static class CsvPointReader
 
     private static float ParseCell(string path, int line, int column, ReadOnlySpan<byte> cell)
     {
-        if (double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
+        if (IsDecimal(cell) && double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
         {
             float single = (float)value;
             if (float.IsFinite(single))
                 return single;
         }
-        return Fail(path, line, column, cell, value);
+        return Fail(path, line, column, cell);
     }
 
-    private static float Fail(string path, int line, int column, ReadOnlySpan<byte> cell, double value)
+    /// <summary>
+    /// Whether <paramref name="cell"/>, less surrounding spaces and tabs, holds only the characters of a decimal
+    /// number (digits, sign, point, exponent): .NET's parser would also take trailing NUL characters.
+    /// </summary>
+    private static bool IsDecimal(ReadOnlySpan<byte> cell)
+    {
+        foreach (byte b in cell.Trim(" \t"u8))
+            if (b is not ((>= (byte)'0' and <= (byte)'9') or (byte)'+' or (byte)'-' or (byte)'.' or (byte)'e' or (byte)'E'))
+                return false;
+        return true;
+    }
+
+    /// <summary>Whether <paramref name="text"/> spells infinity or NaN, signed or not, in any case (<c>-inf</c>, <c>NaN</c>).</summary>
+    private static bool IsNonFiniteWord(string text)
+    {
+        string word = text.TrimStart('+', '-');
+        return word.Equals("inf", StringComparison.OrdinalIgnoreCase)
+            || word.Equals("infinity", StringComparison.OrdinalIgnoreCase)
+            || word.Equals("nan", StringComparison.OrdinalIgnoreCase)
+            || word == "∞";
+    }
+
+    private static float Fail(string path, int line, int column, ReadOnlySpan<byte> cell)
     {
         string where = $"{path}:{line}:{column}";
-        string text = Encoding.UTF8.GetString(cell).Trim();
+        string text = Encoding.UTF8.GetString(cell).Trim(' ', '\t');
         if (text.Length == 0)
             throw new CliUsageException($"{where}: empty cell, expected a number");
-        if (!double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
-            throw new CliUsageException($"{where}: '{text}' is not a number");
-        throw new CliUsageException(double.IsFinite(value)
-            ? $"{where}: '{text}' is too large for a 32-bit float"
-            : $"{where}: '{text}' is not a finite number: k-means needs finite values (drop or impute missing ones first)");
+        if (IsNonFiniteWord(text))
+            throw new CliUsageException(
+                $"{where}: '{text}' is not a finite number: k-means needs finite values (drop or impute missing ones first)");
+        if (!IsDecimal(cell) || !double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+            throw new CliUsageException($"{where}: '{Printable(text)}' is not a number");
+        throw new CliUsageException($"{where}: '{text}' is too large for a 32-bit float");
     }
+
+    /// <summary><paramref name="text"/> with control characters written as <c>\u0000</c>, so a message stays one readable line.</summary>
+    private static string Printable(string text) =>
+        string.Concat(text.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
 
     private static string Describe(char delimiter) => delimiter switch
     {
