@@ -59,7 +59,8 @@ public sealed partial class KMeans
     public double Score(KMeansResult model, ReadOnlySpan<float> points, ReadOnlySpan<float> sampleWeights = default)
     {
         using var device = UploadFor(model, points, sampleWeights, out var conditioning);
-        return -conditioning.RestoreSquared(device.AssignAndReduce().Inertia);
+        device.AssignAndReduce();
+        return -conditioning.RestoreSquared(device.ExactInertia());
     }
 
     /// <summary>Minus the (weighted) inertia of the rows of <paramref name="points"/> under the model.</summary>

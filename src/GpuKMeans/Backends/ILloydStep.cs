@@ -20,6 +20,13 @@ internal interface ILloydStep : IPointShape
     /// </summary>
     PartialStatistics AssignAndReduce();
 
+    /// <summary>
+    /// The inertia of the last step computed directly, <c>Σ wᵢ‖xᵢ − c_labelᵢ‖²</c> in double with the current
+    /// centroids, never from the expanded form (which cancels when clusters are tight relative to their norms).
+    /// Summed over fixed blocks of <see cref="PartitionRules.InertiaBlockSize"/> points, the blocks in order.
+    /// </summary>
+    double ExactInertia();
+
     /// <summary>Copies the labels of the last step.</summary>
     void CopyLabels(Span<int> labels);
 

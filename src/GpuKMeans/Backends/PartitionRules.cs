@@ -9,6 +9,12 @@ namespace GpuKMeans.Backends;
 /// </summary>
 internal static class PartitionRules
 {
+    /// <summary>Points per block of the exact inertia (<see cref="ILloydStep.ExactInertia"/>).</summary>
+    public const int InertiaBlockSize = 4096;
+
+    /// <summary>Number of exact-inertia blocks for <paramref name="pointCount"/> points.</summary>
+    public static int InertiaBlockCount(int pointCount) => (int)(((long)pointCount + InertiaBlockSize - 1) / InertiaBlockSize);
+
     /// <summary>Fewest points in a k-means++ sampling block.</summary>
     public const int MinSeedingBlockSize = 256;
 

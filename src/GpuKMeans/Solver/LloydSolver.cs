@@ -75,7 +75,8 @@ internal sealed class LloydSolver
         // labels and inertia belong to exactly the centroids returned (which were rounded on the way back).
         var returned = _conditioning.Restore(centroids, _device.Dimensions);
         _device.SetCentroids(_conditioning.IsNone ? returned : _conditioning.Apply(returned, _device.Dimensions), k);
-        double inertia = _conditioning.RestoreSquared(_device.AssignAndReduce().Inertia);
+        _device.AssignAndReduce();
+        double inertia = _conditioning.RestoreSquared(_device.ExactInertia());
         return new LloydRun(returned, DownloadLabels(), inertia, iteration, converged, stats, history);
     }
 

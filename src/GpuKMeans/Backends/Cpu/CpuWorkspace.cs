@@ -23,6 +23,7 @@ internal sealed partial class CpuWorkspace : IFitWorkspace
     private readonly float[] _minDistances;
     private int[] _labels;
     private int[] _previousLabels;
+    private float[] _centroidRows = [];
 
     public CpuWorkspace(CpuKernels kernels, CpuResidentPoints resident, bool fuseAccumulate, bool ownsPoints)
     {
@@ -51,6 +52,7 @@ internal sealed partial class CpuWorkspace : IFitWorkspace
 
     public void SetCentroids(ReadOnlySpan<float> centroids, int clusterCount)
     {
+        _centroidRows = centroids[..(clusterCount * Dimensions)].ToArray();
         _centroids.Pack(centroids, clusterCount, Dimensions);
         if (_blocks.ClusterCount != clusterCount)
             Relayout(clusterCount);
@@ -83,6 +85,37 @@ internal sealed partial class CpuWorkspace : IFitWorkspace
         if (!fuse)
             AccumulateAllBlocks();
         return Combine();
+    }
+
+    public double ExactInertia()
+    {
+        int blocks = PartitionRules.InertiaBlockCount(Count), d = Dimensions;
+        var partials = new double[blocks];
+        var centroids = _centroidRows;
+        Parallel.For(0, blocks, block =>
+        {
+            var values = _points.Values.Span;
+            int first = block * PartitionRules.InertiaBlockSize;
+            int end = Math.Min(Count, first + PartitionRules.InertiaBlockSize);
+            double sum = 0;
+            for (int i = first; i < end; i++)
+            {
+                var row = values.Slice(i * d, d);
+                var centroid = centroids.AsSpan(_labels[i] * d, d);
+                double squared = 0;
+                for (int j = 0; j < d; j++)
+                {
+                    double delta = (double)row[j] - centroid[j];
+                    squared += delta * delta;
+                }
+                sum += _points.Weights[i] * squared;
+            }
+            partials[block] = sum;
+        });
+        double total = 0;
+        foreach (double partial in partials)
+            total += partial;
+        return total;
     }
 
     public void CopyLabels(Span<int> labels) => _labels.AsSpan(0, labels.Length).CopyTo(labels);

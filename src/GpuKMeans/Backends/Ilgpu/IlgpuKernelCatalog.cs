@@ -57,6 +57,11 @@ internal static class IlgpuKernelCatalog
     public static readonly IlgpuKernelEntry RowNorms = Implicit(
         nameof(RowNorms), (Action<Index1D, ArrayView<float>, ArrayView<float>, int>)RowNormsKernel.Run);
 
+    public static readonly IlgpuKernelEntry ExactInertia = Implicit(
+        nameof(ExactInertia),
+        (Action<Index1D, ArrayView<float>, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<double>, int, int, int>)
+        ExactInertiaKernel.Run);
+
     public static readonly IlgpuKernelEntry PotentialBlockSums = Implicit(
         nameof(PotentialBlockSums),
         (Action<Index2D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<double>, int, int, int, int>)
@@ -78,7 +83,7 @@ internal static class IlgpuKernelCatalog
     /// </summary>
     public static IReadOnlyList<IlgpuKernelEntry> All { get; } =
     [
-        RowNorms, PotentialBlockSums, ClosestBlockSums, ClusterDistanceSums,
+        RowNorms, ExactInertia, PotentialBlockSums, ClosestBlockSums, ClusterDistanceSums,
         .. TiledKernelEntries.All,
         .. ReductionKernelEntries.All,
     ];

@@ -17,6 +17,8 @@ internal sealed class IlgpuKernelSet
     {
         _accelerator = accelerator;
         RowNorms = Load<Action<AcceleratorStream, Index1D, ArrayView<float>, ArrayView<float>, int>>(IlgpuKernelCatalog.RowNorms);
+        ExactInertia = Load<Action<AcceleratorStream, Index1D, ArrayView<float>, ArrayView<float>, ArrayView<int>, ArrayView<float>,
+            ArrayView<double>, int, int, int>>(IlgpuKernelCatalog.ExactInertia);
         PotentialBlockSums = Load<Action<AcceleratorStream, Index2D, ArrayView<float>, ArrayView<float>, ArrayView<float>,
             ArrayView<double>, int, int, int, int>>(IlgpuKernelCatalog.PotentialBlockSums);
         ClosestBlockSums = Load<Action<AcceleratorStream, Index1D, ArrayView<float>, ArrayView<float>, ArrayView<double>, int, int>>(
@@ -28,6 +30,9 @@ internal sealed class IlgpuKernelSet
     }
 
     public Action<AcceleratorStream, Index1D, ArrayView<float>, ArrayView<float>, int> RowNorms { get; }
+
+    public Action<AcceleratorStream, Index1D, ArrayView<float>, ArrayView<float>, ArrayView<int>, ArrayView<float>,
+        ArrayView<double>, int, int, int> ExactInertia { get; }
 
     public Action<AcceleratorStream, Index2D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<double>,
         int, int, int, int> PotentialBlockSums { get; }

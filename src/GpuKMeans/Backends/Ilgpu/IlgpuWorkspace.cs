@@ -31,6 +31,7 @@ internal sealed partial class IlgpuWorkspace : IFitWorkspace
     private MemoryBuffer1D<float, Stride1D.Dense>? _centroidNorms;
     private int _clusterCount;
     private LabelSortReduction? _reduction;
+    private MemoryBuffer1D<double, Stride1D.Dense>? _inertiaPartials;
     private MemoryBuffer1D<float, Stride1D.Dense>? _distanceChunk;
 
     public IlgpuWorkspace(Accelerator accelerator, IlgpuKernelSet kernels, IlgpuResidentPoints resident, bool ownsPoints)
@@ -104,6 +105,26 @@ internal sealed partial class IlgpuWorkspace : IFitWorkspace
             _stream, _points.View, _weights.View, _labels.View, _previousLabels.View, _minDistances.View,
             Count, Dimensions, _clusterCount);
         return new PartialStatistics(sums, weights, inertia, changes);
+    }
+
+    public double ExactInertia()
+    {
+        int blocks = PartitionRules.InertiaBlockCount(Count);
+        if (blocks == 0)
+            return 0;
+        if (_inertiaPartials is null || _inertiaPartials.Length < blocks)
+        {
+            Release(_inertiaPartials);
+            _inertiaPartials = Own(_accelerator.Allocate1D<double>(blocks));
+        }
+        _kernels.ExactInertia(_stream, blocks, _points.View, _weights.View, _labels.View, _centroids!.View,
+            _inertiaPartials.View, Count, Dimensions, PartitionRules.InertiaBlockSize);
+        var partials = new double[blocks];
+        _inertiaPartials.View.SubView(0, blocks).CopyToCPU(_stream, partials);
+        double total = 0;
+        foreach (double partial in partials)
+            total += partial;
+        return total;
     }
 
     public void CopyLabels(Span<int> labels) => _labels.View.SubView(0, labels.Length).CopyToCPU(_stream, labels);
