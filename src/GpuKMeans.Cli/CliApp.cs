@@ -49,6 +49,10 @@ internal static class CliApp
         {
             return Report(stderr, e.Message, Failure);
         }
+        catch (Io.OutputWriteException e)
+        {
+            return Report(stderr, e.Message, Failure);
+        }
     }
 
     private static int Run(string[] args, GuardedWriter stdout, TextWriter stderr)
@@ -74,6 +78,10 @@ internal static class CliApp
             return parsed.Invoke(configuration);
         }
         catch (StandardStreamException e)
+        {
+            return Report(stderr, e.Message, Failure);
+        }
+        catch (Io.OutputWriteException e)
         {
             return Report(stderr, e.Message, Failure);
         }

@@ -83,8 +83,15 @@ internal static class AtomicFile
         var target = OutputTarget.Of(Path.GetFullPath(path));
         if (target.Kind == OutputKind.InPlace)
         {
-            using var stream = OpenInPlace(target);
-            write(stream);
+            try
+            {
+                using var stream = OpenInPlace(target);
+                write(stream);
+            }
+            catch (IOException e) when (e is not OutputWriteException)
+            {
+                throw new OutputWriteException(path, e);
+            }
             return;
         }
         string full = target.Path;
@@ -95,6 +102,11 @@ internal static class AtomicFile
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
                 write(stream);
             File.Move(temp, full, overwrite: true);
+        }
+        catch (IOException e) when (e is not OutputWriteException)
+        {
+            TryDelete(temp);
+            throw new OutputWriteException(path, e);
         }
         catch
         {

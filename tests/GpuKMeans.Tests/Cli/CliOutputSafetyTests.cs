@@ -187,6 +187,18 @@ public sealed class CliOutputSafetyTests : IDisposable
         Assert.Contains("cannot write to standard output: No space left on device", stderr.ToString());
     }
 
+    [Fact]
+    public void LabelsToDevFullExitOneNamingTheFileNotAsUnexpected()
+    {
+        Assert.SkipUnless(File.Exists("/dev/full"), "needs /dev/full");
+        var run = CliRun.Of(CliData.FitArgs(Input(), 3, "--labels", "/dev/full"));
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Contains("cannot write '/dev/full': No space left on device", run.Err);
+        Assert.DoesNotContain("unexpected", run.Err);
+        Assert.Equal("character special file", FileType("/dev/full"));
+    }
+
     /// <summary>A writer on a full device: every write and flush throws.</summary>
     private sealed class FullWriter : StringWriter
     {
