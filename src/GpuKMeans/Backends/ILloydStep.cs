@@ -18,7 +18,10 @@ internal interface ILloydStep : IPointShape
     /// distance, and returns the per-cluster weighted sums and weights, the inertia and the number of labels
     /// that differ from the previous step's.
     /// </summary>
-    PartialStatistics AssignAndReduce();
+    /// <param name="cancellationToken">Checked while the step runs, between blocks of points where the backend
+    /// has them, so a cancel is seen within a fraction of an iteration.</param>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    PartialStatistics AssignAndReduce(CancellationToken cancellationToken = default);
 
     /// <summary>
     /// The inertia of the last step computed directly, <c>Σ wᵢ‖xᵢ − c_labelᵢ‖²</c> in double with the current

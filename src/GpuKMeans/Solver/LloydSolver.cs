@@ -48,7 +48,7 @@ internal sealed class LloydSolver
             iteration++;
             long started = Stopwatch.GetTimestamp();
             _device.SetCentroids(centroids, k);
-            var sums = _device.AssignAndReduce();
+            var sums = _device.AssignAndReduce(cancellationToken);
             if (_recordHistory)
                 history.Add(new KMeansIterationSnapshot(
                     iteration,
@@ -75,7 +75,7 @@ internal sealed class LloydSolver
         // labels and inertia belong to exactly the centroids returned (which were rounded on the way back).
         var returned = _conditioning.Restore(centroids, _device.Dimensions);
         _device.SetCentroids(_conditioning.IsNone ? returned : _conditioning.Apply(returned, _device.Dimensions), k);
-        _device.AssignAndReduce();
+        _device.AssignAndReduce(cancellationToken);
         double inertia = _conditioning.RestoreSquared(_device.ExactInertia());
         return new LloydRun(returned, DownloadLabels(), inertia, iteration, converged, stats, history);
     }

@@ -64,17 +64,24 @@ internal sealed partial class CpuWorkspace : IFitWorkspace
         Array.Fill(_previousLabels, -1);
     }
 
-    public PartialStatistics AssignAndReduce()
+    public PartialStatistics AssignAndReduce(CancellationToken cancellationToken = default)
     {
         (_labels, _previousLabels) = (_previousLabels, _labels);
         bool fuse = _fuseAccumulate;
-        Parallel.For(0, _blocks.Count, NewTile, (block, _, tile) =>
+        // A cancel is seen every 64 rows: the workers stop and the step throws. The labels and partials are then
+        // half-updated, which is harmless because a cancelled fit abandons its workspace.
+        Parallel.For(0, _blocks.Count, NewTile, (block, state, tile) =>
         {
             var (first, end) = _blocks.Range(block);
             if (fuse)
                 ClearPartial(block);
             for (int row = first; row < end; row += FusedChunkRows)
             {
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    state.Stop();
+                    return tile;
+                }
                 int stop = Math.Min(end, row + FusedChunkRows);
                 _kernels.AssignRows(_points, _centroids, row, stop, _labels, _minDistances, tile);
                 if (fuse)
@@ -82,6 +89,7 @@ internal sealed partial class CpuWorkspace : IFitWorkspace
             }
             return tile;
         }, static _ => { });
+        cancellationToken.ThrowIfCancellationRequested();
         if (!fuse)
             AccumulateAllBlocks();
         return Combine();

@@ -91,8 +91,10 @@ internal sealed partial class IlgpuWorkspace : IFitWorkspace
     /// The tiled fused assignment (<see cref="TiledKernels.Assign"/>), then the label-sort reduction
     /// (<see cref="LabelSortReduction"/>): O(n·d) work, bit-identical run to run, no float atomics.
     /// </summary>
-    public PartialStatistics AssignAndReduce()
+    public PartialStatistics AssignAndReduce(CancellationToken cancellationToken = default)
     {
+        // The device runs the step as a few launches; a cancel is seen before they are queued.
+        cancellationToken.ThrowIfCancellationRequested();
         (_labels, _previousLabels) = (_previousLabels, _labels);
         _kernels.Tiled.Assign(_stream, _points.View, _pointNorms.View, _centroids!.View, _centroidNorms!.View,
             _labels.View, _minDistances.View, Count, Dimensions, _clusterCount);
