@@ -9,22 +9,11 @@ if [ -x /usr/bin/chromium ]; then
   exit 0
 fi
 
-sudo_cmd=()
-if [ "$(id -u)" -ne 0 ]; then
-  if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
-    sudo_cmd=(sudo -n)
-  else
-    echo "chromium: not installed and not root (no passwordless sudo); the browser test will skip" >&2
-    exit 0
-  fi
-fi
-
-export DEBIAN_FRONTEND=noninteractive
+here="$(cd "$(dirname "$0")" && pwd)"
 start=$(date +%s)
-if "${sudo_cmd[@]}" apt-get update -qq \
-  && "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends chromium >/dev/null; then
+if bash "$here/apt-install.sh" chromium chromium; then
   echo "chromium: installed in $(( $(date +%s) - start ))s ($(/usr/bin/chromium --version 2>/dev/null || echo 'version unknown'))"
 else
-  echo "chromium: apt-get install failed; the browser test will skip" >&2
+  echo "chromium: could not be installed; the browser test will skip" >&2
 fi
 exit 0

@@ -13,23 +13,11 @@ if versions="$(check)"; then
   exit 0
 fi
 
-sudo_cmd=()
-if [ "$(id -u)" -ne 0 ]; then
-  if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
-    sudo_cmd=(sudo -n)
-  else
-    echo "scikit-learn: not installed and not root (no passwordless sudo); the oracle tests will skip" >&2
-    exit 0
-  fi
-fi
-
-export DEBIAN_FRONTEND=noninteractive
+here="$(cd "$(dirname "$0")" && pwd)"
 start=$(date +%s)
-if "${sudo_cmd[@]}" apt-get update -qq \
-  && "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends python3-sklearn python3-numpy >/dev/null \
-  && versions="$(check)"; then
+if bash "$here/apt-install.sh" scikit-learn python3-sklearn python3-numpy && versions="$(check)"; then
   echo "scikit-learn: installed in $(( $(date +%s) - start ))s (scikit-learn, numpy: $versions)"
 else
-  echo "scikit-learn: apt-get install failed or $py still cannot import it; the oracle tests will skip" >&2
+  echo "scikit-learn: could not be installed, or $py still cannot import it; the oracle tests will skip" >&2
 fi
 exit 0

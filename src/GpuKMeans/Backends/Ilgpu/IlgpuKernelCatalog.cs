@@ -45,6 +45,19 @@ internal sealed record IlgpuKernelEntry(
         AcceleratorType.OpenCL => Targets.HasFlag(IlgpuTargets.OpenCL),
         _ => Targets.HasFlag(IlgpuTargets.Cpu),
     };
+
+    /// <summary>
+    /// Compiles this entry for <paramref name="accelerator"/> (explicitly grouped with its launch bounds, or
+    /// auto-grouped) and returns its stream-first launcher: the one way every kernel of the library is loaded.
+    /// </summary>
+    public TLauncher Load<TLauncher>(Accelerator accelerator) where TLauncher : Delegate
+    {
+        if (!ExplicitlyGrouped)
+            return accelerator.LoadAutoGroupedKernel(Method).CreateLauncherDelegate<TLauncher>();
+        ILGPU.Runtime.Cuda.CudaArchitecture? architecture = accelerator is ILGPU.Runtime.Cuda.CudaAccelerator cuda ? cuda.Architecture : null;
+        var specialization = Specialization?.Invoke(architecture) ?? KernelSpecialization.Empty;
+        return accelerator.LoadKernel(Method, specialization).CreateLauncherDelegate<TLauncher>();
+    }
 }
 
 /// <summary>

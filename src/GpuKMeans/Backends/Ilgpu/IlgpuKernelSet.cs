@@ -49,12 +49,5 @@ internal sealed class IlgpuKernelSet
     /// <summary>The label-sort reduction's entries in this accelerator's configuration (each workspace's <see cref="LabelSortReduction"/> loads them).</summary>
     public ReductionKernels Reduction { get; }
 
-    /// <summary>Compiles one catalog entry for this accelerator and returns its stream-first launcher.</summary>
-    private TLauncher Load<TLauncher>(IlgpuKernelEntry entry) where TLauncher : Delegate
-    {
-        var kernel = entry.ExplicitlyGrouped
-            ? _accelerator.LoadKernel(entry.Method)
-            : _accelerator.LoadAutoGroupedKernel(entry.Method);
-        return kernel.CreateLauncherDelegate<TLauncher>();
-    }
+    private TLauncher Load<TLauncher>(IlgpuKernelEntry entry) where TLauncher : Delegate => entry.Load<TLauncher>(_accelerator);
 }

@@ -207,8 +207,7 @@ internal sealed class LabelSortReduction : IDisposable
     private long CountLength(int points) =>
         Math.Max(1L, ((long)points + _config.TileSize - 1) / _config.TileSize) * ReductionLayout.DigitCount;
 
-    private TLauncher Load<TLauncher>(IlgpuKernelEntry entry) where TLauncher : Delegate =>
-        _accelerator.LoadKernel(entry.Method).CreateLauncherDelegate<TLauncher>();
+    private TLauncher Load<TLauncher>(IlgpuKernelEntry entry) where TLauncher : Delegate => entry.Load<TLauncher>(_accelerator);
 
     private T Own<T>(T buffer) where T : MemoryBuffer
     {
