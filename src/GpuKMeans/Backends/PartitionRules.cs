@@ -29,10 +29,31 @@ internal static class PartitionRules
         Math.Max(MinSeedingBlockSize, (int)(((long)pointCount + MaxSeedingBlocks - 1) / MaxSeedingBlocks));
 
     /// <summary>Number of k-means++ blocks for <paramref name="pointCount"/> points.</summary>
-    public static int SeedingBlockCount(int pointCount)
+    public static int SeedingBlockCount(int pointCount) => BlockCount(pointCount, SeedingBlockSize(pointCount));
+
+    /// <summary><c>⌈pointCount / blockSize⌉</c>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="blockSize"/> is not positive.</exception>
+    public static int BlockCount(int pointCount, int blockSize)
     {
-        int size = SeedingBlockSize(pointCount);
-        return (int)(((long)pointCount + size - 1) / size);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(blockSize);
+        return (int)(((long)pointCount + blockSize - 1) / blockSize);
+    }
+
+    /// <summary>The number of rows in <paramref name="length"/> row-major values of <paramref name="dimensions"/> columns.</summary>
+    /// <exception cref="ArgumentException">The length is zero or not a whole number of rows.</exception>
+    public static int CheckRows(int length, int dimensions, string parameter)
+    {
+        if (length == 0 || length % dimensions != 0)
+            throw new ArgumentException($"{parameter} has {length} values, not a positive whole number of rows of {dimensions}.", parameter);
+        return length / dimensions;
+    }
+
+    /// <summary>Checks that a per-point array has one value per point.</summary>
+    /// <exception cref="ArgumentException">The length differs from <paramref name="count"/>.</exception>
+    public static void CheckPerPoint(int length, int count, string parameter)
+    {
+        if (length != count)
+            throw new ArgumentException($"{parameter} has {length} values for {count} points.", parameter);
     }
 
     /// <summary>

@@ -28,28 +28,31 @@ internal static class KMeansPlusPlusInit
         int blockSize = PartitionRules.SeedingBlockSize(n);
         var blockSums = new double[PartitionRules.SeedingBlockCount(n)];
         var candidates = new int[trials];
+        var candidateRows = new float[trials * d];
         var potentials = new double[trials];
         var blockValues = new float[blockSize];
 
         int first = DrawByWeight(weights, n, random);
         device.CopyRows([first], centroids.AsSpan(0, d));
         device.ResetClosest();
-        device.UpdateClosest(first);
+        device.UpdateClosest(centroids.AsSpan(0, d));
         progress?.Report(new KMeansSeedingProgress(run, 1, clusterCount, clock.Elapsed));
 
         for (int c = 1; c < clusterCount; c++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            device.ComputeClosestBlockSums(blockSums);
+            device.ComputeClosestBlockSums(blockSize, blockSums);
             for (int t = 0; t < trials; t++)
                 candidates[t] = DrawByPotential(device, weights, blockSums, blockSize, blockValues, random);
-            device.ComputeCandidatePotentials(candidates, potentials);
+            device.CopyRows(candidates, candidateRows);
+            device.ComputeCandidatePotentials(candidateRows, blockSize, potentials);
             int best = 0;
             for (int t = 1; t < trials; t++)
                 if (potentials[t] < potentials[best])
                     best = t;
-            device.CopyRows([candidates[best]], centroids.AsSpan(c * d, d));
-            device.UpdateClosest(candidates[best]);
+            var centre = centroids.AsSpan(c * d, d);
+            candidateRows.AsSpan(best * d, d).CopyTo(centre);
+            device.UpdateClosest(centre);
             progress?.Report(new KMeansSeedingProgress(run, c + 1, clusterCount, clock.Elapsed));
         }
         return centroids;

@@ -100,14 +100,22 @@ public sealed class CpuSimdPathTests
     {
         device.ResetClosest();
         foreach (int row in chosen)
-            device.UpdateClosest(row);
+            device.UpdateClosest(Rows(device, [row]));
         var closest = new float[device.Count];
         device.CopyClosest(0, closest);
+        int blockSize = PartitionRules.SeedingBlockSize(device.Count);
         var blocks = new double[PartitionRules.SeedingBlockCount(device.Count)];
-        device.ComputeClosestBlockSums(blocks);
+        device.ComputeClosestBlockSums(blockSize, blocks);
         var potentials = new double[candidates.Length];
-        device.ComputeCandidatePotentials(candidates, potentials);
+        device.ComputeCandidatePotentials(Rows(device, candidates), blockSize, potentials);
         return (closest, blocks, potentials);
+    }
+
+    private static float[] Rows(IFitWorkspace device, int[] rows)
+    {
+        var values = new float[rows.Length * device.Dimensions];
+        device.CopyRows(rows, values);
+        return values;
     }
 
     private static int[] Bits(float[] values) => values.Select(BitConverter.SingleToInt32Bits).ToArray();

@@ -21,7 +21,7 @@ public abstract class SeedingConformance<TFixture>(TFixture fixture) where TFixt
 
         device.ResetClosest();
         foreach (int row in chosen)
-            device.UpdateClosest(row);
+            device.UpdateClosest(points.AsSpan(row * d, d));
         var closest = new float[n];
         device.CopyClosest(0, closest);
 
@@ -39,7 +39,7 @@ public abstract class SeedingConformance<TFixture>(TFixture fixture) where TFixt
 
         int blockSize = PartitionRules.SeedingBlockSize(n);
         var blockSums = new double[PartitionRules.SeedingBlockCount(n)];
-        device.ComputeClosestBlockSums(blockSums);
+        device.ComputeClosestBlockSums(blockSize, blockSums);
         for (int b = 0; b < blockSums.Length; b++)
         {
             double want = 0;
@@ -49,7 +49,7 @@ public abstract class SeedingConformance<TFixture>(TFixture fixture) where TFixt
         }
 
         var potentials = new double[candidates.Length];
-        device.ComputeCandidatePotentials(candidates, potentials);
+        device.ComputeCandidatePotentials(candidates.SelectMany(r => points.AsSpan(r * d, d).ToArray()).ToArray(), blockSize, potentials);
         var candidateCentres = ScalarKMeans.ToDouble(candidates.SelectMany(r => points.AsSpan(r * d, d).ToArray()).ToArray());
         for (int t = 0; t < candidates.Length; t++)
         {

@@ -130,21 +130,6 @@ internal sealed class CentroidPanel(int width)
         }
     }
 
-    /// <summary>Packs rows of the points themselves (k-means++ candidates), reusing their norms.</summary>
-    public void PackRows(CpuPoints points, ReadOnlySpan<int> rows)
-    {
-        Resize(rows.Length, points.Dimensions);
-        var transposed = _transposed!.Span;
-        var norms = _norms!.Span;
-        for (int c = 0; c < rows.Length; c++)
-        {
-            var row = points.Row(rows[c]);
-            for (int j = 0; j < row.Length; j++)
-                transposed[j * Padded + c] = row[j];
-            norms[c] = points.Norms[rows[c]];
-        }
-    }
-
     private void Resize(int count, int dimensions)
     {
         int padded = (count + Width - 1) / Width * Width;

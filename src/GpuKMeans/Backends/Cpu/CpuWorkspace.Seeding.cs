@@ -2,25 +2,26 @@ namespace GpuKMeans.Backends.Cpu;
 
 /// <summary>
 /// The k-means++ part of <see cref="CpuWorkspace"/>. Point-to-point distances go through the same
-/// micro-kernel as the assignment, with the chosen row or the candidates packed as a small centroid panel,
-/// so a point's distance to itself (or to a copy of itself) is exactly 0.
+/// micro-kernel as the assignment, with the chosen centre or the candidates packed as a small centroid panel
+/// (their norms by the same function as the points' norms), so a point's distance to a copy of itself is exactly 0.
 /// </summary>
 internal sealed partial class CpuWorkspace
 {
     private readonly float[] _closest;
     private readonly CentroidPanel _seedPanel;
 
-    private int ClosestBlockSize => PartitionRules.SeedingBlockSize(Count);
-
-    private int ClosestBlockCount => PartitionRules.SeedingBlockCount(Count);
-
     public void ResetClosest() => Array.Fill(_closest, float.PositiveInfinity);
 
-    public void UpdateClosest(int row)
+    public void SetClosest(ReadOnlySpan<float> closest)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(row);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(row, Count);
-        _seedPanel.PackRows(_points, [row]);
+        PartitionRules.CheckPerPoint(closest.Length, Count, nameof(closest));
+        closest.CopyTo(_closest);
+    }
+
+    public void UpdateClosest(ReadOnlySpan<float> centre)
+    {
+        PartitionRules.CheckRows(centre.Length, Dimensions, nameof(centre));
+        _seedPanel.Pack(centre, 1, Dimensions);
         int padded = _seedPanel.Padded;
         int tasks = (Count + RowsPerTask - 1) / RowsPerTask;
         Parallel.For(0, tasks, NewTile, (task, _, tile) =>
@@ -42,20 +43,17 @@ internal sealed partial class CpuWorkspace
         }, static _ => { });
     }
 
-    public void ComputeCandidatePotentials(ReadOnlySpan<int> candidateRows, Span<double> potentials)
+    public void ComputeCandidatePotentials(ReadOnlySpan<float> candidateRows, int blockSize, Span<double> potentials)
     {
-        int candidates = candidateRows.Length;
-        foreach (int row in candidateRows)
-            if ((uint)row >= (uint)Count)
-                throw new ArgumentOutOfRangeException(nameof(candidateRows), row, "A candidate row is out of range.");
-        _seedPanel.PackRows(_points, candidateRows);
+        int candidates = PartitionRules.CheckRows(candidateRows.Length, Dimensions, nameof(candidateRows));
+        _seedPanel.Pack(candidateRows, candidates, Dimensions);
         int padded = _seedPanel.Padded;
-        int blocks = ClosestBlockCount;
+        int blocks = PartitionRules.BlockCount(Count, blockSize);
         var partials = new double[blocks * candidates];
         Parallel.For(0, blocks, NewTile, (block, _, tile) =>
         {
-            int first = block * ClosestBlockSize;
-            int end = Math.Min(Count, first + ClosestBlockSize);
+            int first = block * blockSize;
+            int end = Math.Min(Count, first + blockSize);
             var sums = partials.AsSpan(block * candidates, candidates);
             for (int r = first; r < end; r += 4)
             {
@@ -79,14 +77,14 @@ internal sealed partial class CpuWorkspace
                 potentials[t] += partials[b * candidates + t];
     }
 
-    public void ComputeClosestBlockSums(Span<double> blockSums)
+    public void ComputeClosestBlockSums(int blockSize, Span<double> blockSums)
     {
-        int blocks = ClosestBlockCount;
+        int blocks = PartitionRules.BlockCount(Count, blockSize);
         var sums = new double[blocks];
         Parallel.For(0, blocks, block =>
         {
-            int first = block * ClosestBlockSize;
-            int end = Math.Min(Count, first + ClosestBlockSize);
+            int first = block * blockSize;
+            int end = Math.Min(Count, first + blockSize);
             double sum = 0;
             for (int i = first; i < end; i++)
                 sum += (double)_points.Weights[i] * _closest[i];

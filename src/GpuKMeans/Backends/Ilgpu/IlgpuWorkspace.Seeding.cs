@@ -4,9 +4,10 @@ using ILGPU.Runtime;
 namespace GpuKMeans.Backends.Ilgpu;
 
 /// <summary>
-/// The k-means++ part of <see cref="IlgpuWorkspace"/>. Distances come from the tiled core: the chosen row, or
-/// the candidate rows, act as the centroids (views into the points themselves, so a point's distance to itself
-/// uses its own norm). Potentials are summed per fixed block in double on the device.
+/// The k-means++ part of <see cref="IlgpuWorkspace"/>. Distances come from the tiled core: the chosen centre, or
+/// the candidates, are uploaded and act as the centroids, their norms computed by the kernel that computed the
+/// points' norms (so a point's distance to a copy of itself is exactly 0). Potentials are summed per fixed block
+/// in double on the device.
 /// </summary>
 internal sealed partial class IlgpuWorkspace
 {
@@ -14,15 +15,11 @@ internal sealed partial class IlgpuWorkspace
     private const long CandidateChunkCells = 1L << 24;
 
     private readonly MemoryBuffer1D<float, Stride1D.Dense> _closest = null!;
-    private readonly MemoryBuffer1D<double, Stride1D.Dense> _closestBlockSums = null!;
+    private MemoryBuffer1D<double, Stride1D.Dense>? _closestBlockSums;
     private MemoryBuffer1D<float, Stride1D.Dense>? _candidatePoints;
     private MemoryBuffer1D<float, Stride1D.Dense>? _candidateNorms;
     private MemoryBuffer1D<float, Stride1D.Dense>? _candidateDistances;
     private MemoryBuffer1D<double, Stride1D.Dense>? _candidatePartials;
-
-    private int ClosestBlockSize => PartitionRules.SeedingBlockSize(Count);
-
-    private int ClosestBlockCount => PartitionRules.SeedingBlockCount(Count);
 
     public void ResetClosest()
     {
@@ -32,31 +29,28 @@ internal sealed partial class IlgpuWorkspace
         _closest.View.CopyFromCPU(_stream, infinities);
     }
 
-    public void UpdateClosest(int row)
+    public void SetClosest(ReadOnlySpan<float> closest)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(row);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(row, Count);
-        _kernels.Tiled.UpdateClosest(_stream, _points.View, _pointNorms.View,
-            _points.View.SubView((long)row * Dimensions, Dimensions), _pointNorms.View.SubView(row, 1),
+        PartitionRules.CheckPerPoint(closest.Length, Count, nameof(closest));
+        _closest.View.CopyFromCPU(_stream, closest);
+    }
+
+    public void UpdateClosest(ReadOnlySpan<float> centre)
+    {
+        PartitionRules.CheckRows(centre.Length, Dimensions, nameof(centre));
+        UploadCandidates(centre, 1);
+        _kernels.Tiled.UpdateClosest(_stream, _points.View, _pointNorms.View, _candidatePoints!.View, _candidateNorms!.View,
             _closest.View, Count, Dimensions, clusterCount: 1);
     }
 
-    public void ComputeCandidatePotentials(ReadOnlySpan<int> candidateRows, Span<double> potentials)
+    public void ComputeCandidatePotentials(ReadOnlySpan<float> candidateRows, int blockSize, Span<double> potentials)
     {
-        int candidates = candidateRows.Length;
-        foreach (int row in candidateRows)
-            if ((uint)row >= (uint)Count)
-                throw new ArgumentOutOfRangeException(nameof(candidateRows), row, "A candidate row is out of range.");
-        int d = Dimensions, blockSize = ClosestBlockSize, blocks = ClosestBlockCount;
+        int candidates = PartitionRules.CheckRows(candidateRows.Length, Dimensions, nameof(candidateRows));
+        int d = Dimensions, blocks = PartitionRules.BlockCount(Count, blockSize);
         int blocksPerChunk = (int)Math.Clamp(CandidateChunkCells / ((long)blockSize * candidates), 1, blocks);
         int rowsPerChunk = blocksPerChunk * blockSize;
         EnsureCandidateBuffers(candidates, (long)Math.Min(rowsPerChunk, Count) * candidates, (long)blocks * candidates);
-
-        // The candidates as a tiny centroid set: their rows and norms gathered on the device.
-        var rows = new float[candidates * d];
-        CopyRows(candidateRows, rows);
-        _candidatePoints!.View.SubView(0, rows.Length).CopyFromCPU(_stream, rows);
-        _kernels.RowNorms(_stream, candidates, _candidatePoints.View, _candidateNorms!.View, d);
+        UploadCandidates(candidateRows, candidates);
 
         for (int first = 0; first < Count; first += rowsPerChunk)
         {
@@ -75,10 +69,24 @@ internal sealed partial class IlgpuWorkspace
                 potentials[t] += partials[b * candidates + t];
     }
 
-    public void ComputeClosestBlockSums(Span<double> blockSums)
+    public void ComputeClosestBlockSums(int blockSize, Span<double> blockSums)
     {
-        _kernels.ClosestBlockSums(_stream, ClosestBlockCount, _weights.View, _closest.View, _closestBlockSums.View, Count, ClosestBlockSize);
-        _closestBlockSums.View.SubView(0, blockSums.Length).CopyToCPU(_stream, blockSums);
+        int blocks = PartitionRules.BlockCount(Count, blockSize);
+        if (_closestBlockSums is null || _closestBlockSums.Length < blocks)
+        {
+            Release(_closestBlockSums);
+            _closestBlockSums = Own(_accelerator.Allocate1D<double>(blocks));
+        }
+        _kernels.ClosestBlockSums(_stream, blocks, _weights.View, _closest.View, _closestBlockSums.View, Count, blockSize);
+        _closestBlockSums.View.SubView(0, Math.Min(blocks, blockSums.Length)).CopyToCPU(_stream, blockSums[..Math.Min(blocks, blockSums.Length)]);
+    }
+
+    /// <summary>Uploads <paramref name="count"/> centres (row-major) as the tiny centroid set of the seeding kernels, with their norms.</summary>
+    private void UploadCandidates(ReadOnlySpan<float> rows, int count)
+    {
+        EnsureCandidateBuffers(count, 0, 0);
+        _candidatePoints!.View.SubView(0, rows.Length).CopyFromCPU(_stream, rows);
+        _kernels.RowNorms(_stream, count, _candidatePoints.View, _candidateNorms!.View, Dimensions);
     }
 
     public void CopyClosest(int firstRow, Span<float> destination) =>
@@ -93,12 +101,12 @@ internal sealed partial class IlgpuWorkspace
             _candidatePoints = Own(_accelerator.Allocate1D<float>((long)candidates * Dimensions));
             _candidateNorms = Own(_accelerator.Allocate1D<float>(candidates));
         }
-        if (_candidateDistances is null || _candidateDistances.Length < distanceCells)
+        if (distanceCells > 0 && (_candidateDistances is null || _candidateDistances.Length < distanceCells))
         {
             Release(_candidateDistances);
             _candidateDistances = Own(_accelerator.Allocate1D<float>(distanceCells));
         }
-        if (_candidatePartials is null || _candidatePartials.Length < partialCells)
+        if (partialCells > 0 && (_candidatePartials is null || _candidatePartials.Length < partialCells))
         {
             Release(_candidatePartials);
             _candidatePartials = Own(_accelerator.Allocate1D<double>(partialCells));

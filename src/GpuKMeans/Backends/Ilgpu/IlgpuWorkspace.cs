@@ -52,7 +52,6 @@ internal sealed partial class IlgpuWorkspace : IFitWorkspace
             _labels = Own(accelerator.Allocate1D<int>(Count));
             _previousLabels = Own(accelerator.Allocate1D<int>(Count));
             _closest = Own(accelerator.Allocate1D<float>(Count));
-            _closestBlockSums = Own(accelerator.Allocate1D<double>(PartitionRules.SeedingBlockCount(Count)));
             ResetLabels();
         }
         catch
