@@ -31,7 +31,7 @@ public sealed partial class KMeans
         PointData.CheckWeights(sampleWeights, n, nameof(sampleWeights));
         CheckFitShape(n, dimensions);
         var backend = Device.BackendFor(n, dimensions, Options.ClusterCount);
-        using var input = FitInput.Upload(backend, points, dimensions, sampleWeights);
+        using var input = FitInput.Upload(backend, points, dimensions, sampleWeights, Options.DeviceMemoryBudget);
         return KMeansSolver.Fit(Options, input, progress, cancellationToken);
     }
 

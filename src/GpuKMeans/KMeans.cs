@@ -71,5 +71,6 @@ public sealed partial class KMeans : IDisposable
             throw new ArgumentOutOfRangeException(nameof(KMeansOptions.Init), options.Init, "Unknown init method.");
         if (!Enum.IsDefined(options.Backend))
             throw new ArgumentOutOfRangeException(nameof(KMeansOptions.Backend), options.Backend, "Unknown backend.");
+        KMeansOptions.CheckBudget(options.DeviceMemoryBudget, nameof(KMeansOptions.DeviceMemoryBudget));
     }
 }

@@ -46,9 +46,27 @@ public sealed record KMeansOptions
     /// </summary>
     public bool RecordHistory { get; init; }
 
+    /// <summary>
+    /// Bytes of device memory the points (with their norms and weights: <c>n·(d + 2)·4</c>) may fill before a fit streams
+    /// them: beyond it, every pass copies the points to the device in chunks (two device buffers, the copy of the next
+    /// chunk overlapping the work on this one on ILGPU) and the per-point state stays on the host. The result equals
+    /// the resident one within rounding (partial sums are added in another order) and is bit-identical run to run for a
+    /// given budget. <c>null</c> (default): the device's free memory less a margin (CPU backend: half the memory the
+    /// runtime may use). CLI: <c>--device-memory MB</c>.
+    /// </summary>
+    public long? DeviceMemoryBudget { get; init; }
+
     /// <summary>The number of runs that will be made: <see cref="InitCount"/> or its "auto" value.</summary>
     public int EffectiveInitCount => InitCount ?? (EffectiveInit == KMeansInitMethod.RandomRows ? 10 : 1);
 
     /// <summary>The init method in force: <see cref="KMeansInitMethod.Explicit"/> whenever centroids are given.</summary>
     public KMeansInitMethod EffectiveInit => InitialCentroids is not null ? KMeansInitMethod.Explicit : Init;
+
+    /// <summary>Checks a memory budget given to an upload.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The budget is not positive.</exception>
+    internal static void CheckBudget(long? budget, string parameter)
+    {
+        if (budget is <= 0)
+            throw new ArgumentOutOfRangeException(parameter, budget, $"{parameter} must be a positive number of bytes, got {budget}.");
+    }
 }

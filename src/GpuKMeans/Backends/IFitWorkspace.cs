@@ -10,4 +10,12 @@ internal interface IFitWorkspace : ILloydStep, ISeedingOperations, IPairwiseOper
 {
     /// <summary>Copies rows <paramref name="rows"/> of the points, in that order, into <paramref name="destination"/> (row-major).</summary>
     void CopyRows(ReadOnlySpan<int> rows, Span<float> destination);
+
+    /// <summary>
+    /// Makes this workspace's device current on the calling thread. A caller that drives several devices from
+    /// worker threads calls it first on each (ILGPU needs it with several CUDA accelerators); a no-op elsewhere.
+    /// </summary>
+    void BindCurrentThread()
+    {
+    }
 }

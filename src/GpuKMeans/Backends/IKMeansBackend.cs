@@ -20,4 +20,13 @@ internal interface IKMeansBackend : IDisposable
     /// weights (empty = all 1) to the device. The copy is read-only from then on.
     /// </summary>
     IResidentPoints Upload(ReadOnlySpan<float> points, int dimensions, ReadOnlySpan<float> weights);
+
+    /// <summary>
+    /// Bytes of device memory a fit may fill with points before it streams them (the free memory less a margin for
+    /// the work buffers); the default of <see cref="KMeansOptions.DeviceMemoryBudget"/>.
+    /// </summary>
+    long DefaultMemoryBudget { get; }
+
+    /// <summary>Device memory for <paramref name="rows"/> rows whose points are loaded chunk after chunk (streaming).</summary>
+    IChunkSlot CreateChunkSlot(int rows, int dimensions);
 }

@@ -40,53 +40,107 @@ internal sealed class Conditioning
     /// <summary>The conditioning for row-major <paramref name="points"/> with optional weights (two passes in double).</summary>
     public static Conditioning Choose(ReadOnlySpan<float> points, int dimensions, ReadOnlySpan<float> weights)
     {
-        int n = points.Length / dimensions;
-        var mean = new double[dimensions];
-        double total = 0;
-        for (int i = 0; i < n; i++)
+        var statistics = new Statistics(dimensions);
+        statistics.AddToMean(points, weights);
+        statistics.FinishMean();
+        statistics.AddToSpread(points, weights);
+        return statistics.Choose();
+    }
+
+    /// <summary>The same choice over a source read chunk by chunk: the same passes, the same order of sums, the same bits.</summary>
+    public static Conditioning Choose(IPointSource source, ReadOnlySpan<float> weights)
+    {
+        var statistics = new Statistics(source.Dimensions);
+        var all = weights.ToArray();
+        PointChunks.ForEach(source, (first, rows) => statistics.AddToMean(rows, Slice(all, first, rows.Length / source.Dimensions)));
+        statistics.FinishMean();
+        PointChunks.ForEach(source, (first, rows) => statistics.AddToSpread(rows, Slice(all, first, rows.Length / source.Dimensions)));
+        return statistics.Choose();
+    }
+
+    private static ReadOnlySpan<float> Slice(float[] weights, int first, int rows) =>
+        weights.Length == 0 ? default : weights.AsSpan(first, rows);
+
+    /// <summary>
+    /// The weighted mean (first pass), then the weighted variance about it and the largest magnitudes about the
+    /// mean and about 0 (second pass), accumulated row by row in order whatever the chunking.
+    /// </summary>
+    private sealed class Statistics(int dimensions)
+    {
+        private readonly double[] _mean = new double[dimensions];
+        private double _total;
+        private double _meanNorm;
+        private double _variance;
+        private double _largestAboutMean;
+        private double _largestAboutZero;
+
+        public void AddToMean(ReadOnlySpan<float> points, ReadOnlySpan<float> weights)
         {
-            double w = weights.IsEmpty ? 1 : weights[i];
-            total += w;
-            for (int j = 0; j < dimensions; j++)
-                mean[j] += w * points[i * dimensions + j];
-        }
-        if (!(total > 0))
-            return None;
-        double meanNorm = 0, variance = 0;
-        for (int j = 0; j < dimensions; j++)
-        {
-            mean[j] /= total;
-            meanNorm += mean[j] * mean[j];
-        }
-        for (int i = 0; i < n; i++)
-        {
-            double w = weights.IsEmpty ? 1 : weights[i];
-            for (int j = 0; j < dimensions; j++)
+            int n = points.Length / dimensions;
+            for (int i = 0; i < n; i++)
             {
-                double delta = points[i * dimensions + j] - mean[j];
-                variance += w * delta * delta;
+                double w = weights.IsEmpty ? 1 : weights[i];
+                _total += w;
+                for (int j = 0; j < dimensions; j++)
+                    _mean[j] += w * points[i * dimensions + j];
             }
         }
-        variance /= total;
-        double[]? offset = meanNorm > TranslateRatio * variance ? mean : null;
 
-        double largest = 0;
-        for (int i = 0; i < n; i++)
+        public void FinishMean()
+        {
+            if (!(_total > 0))
+                return;
             for (int j = 0; j < dimensions; j++)
-                largest = Math.Max(largest, Math.Abs(points[i * dimensions + j] - (offset?[j] ?? 0)));
-        int exponent = largest > 0 && (largest > Math.ScaleB(1, Range) || largest < Math.ScaleB(1, -Range))
-            ? -Math.ILogB(largest)
-            : 0;
-        return offset is null && exponent == 0 ? None : new Conditioning(offset, exponent);
+            {
+                _mean[j] /= _total;
+                _meanNorm += _mean[j] * _mean[j];
+            }
+        }
+
+        public void AddToSpread(ReadOnlySpan<float> points, ReadOnlySpan<float> weights)
+        {
+            int n = points.Length / dimensions;
+            for (int i = 0; i < n; i++)
+            {
+                double w = weights.IsEmpty ? 1 : weights[i];
+                for (int j = 0; j < dimensions; j++)
+                {
+                    double value = points[i * dimensions + j];
+                    double delta = value - _mean[j];
+                    _variance += w * delta * delta;
+                    _largestAboutMean = Math.Max(_largestAboutMean, Math.Abs(delta));
+                    _largestAboutZero = Math.Max(_largestAboutZero, Math.Abs(value));
+                }
+            }
+        }
+
+        public Conditioning Choose()
+        {
+            if (!(_total > 0))
+                return None;
+            double variance = _variance / _total;
+            double[]? offset = _meanNorm > TranslateRatio * variance ? _mean : null;
+            double largest = offset is null ? _largestAboutZero : _largestAboutMean;
+            int exponent = largest > 0 && (largest > Math.ScaleB(1, Range) || largest < Math.ScaleB(1, -Range))
+                ? -Math.ILogB(largest)
+                : 0;
+            return offset is null && exponent == 0 ? None : new Conditioning(offset, exponent);
+        }
     }
 
     /// <summary>Conditioned copies of row-major <paramref name="rows"/> (points or centroids).</summary>
     public float[] Apply(ReadOnlySpan<float> rows, int dimensions)
     {
         var result = new float[rows.Length];
-        for (int i = 0; i < rows.Length; i++)
-            result[i] = (float)Math.ScaleB(rows[i] - (Offset?[i % dimensions] ?? 0), Exponent);
+        ApplyInto(rows, dimensions, result);
         return result;
+    }
+
+    /// <summary>Conditions row-major <paramref name="rows"/> into <paramref name="destination"/> (which may be the same memory).</summary>
+    public void ApplyInto(ReadOnlySpan<float> rows, int dimensions, Span<float> destination)
+    {
+        for (int i = 0; i < rows.Length; i++)
+            destination[i] = (float)Math.ScaleB(rows[i] - (Offset?[i % dimensions] ?? 0), Exponent);
     }
 
     /// <summary>Rows back in the caller's units: <c>x' · 2^−Exponent + offset</c>, rounded once to float.</summary>

@@ -9,26 +9,61 @@ internal static class FeatureStatistics
     /// </summary>
     public static double MeanVariance(ReadOnlySpan<float> points, int dimensions)
     {
-        int n = points.Length / dimensions;
-        var mean = new double[dimensions];
-        for (int i = 0; i < n; i++)
+        var variance = new MeanVarianceSums(dimensions);
+        variance.AddToMean(points);
+        variance.FinishMean();
+        variance.AddToSpread(points);
+        return variance.Result;
+    }
+
+    /// <summary>The same statistic over a source read chunk by chunk (same order of sums, same bits).</summary>
+    public static double MeanVariance(IPointSource source)
+    {
+        var variance = new MeanVarianceSums(source.Dimensions);
+        PointChunks.ForEach(source, (_, rows) => variance.AddToMean(rows));
+        variance.FinishMean();
+        PointChunks.ForEach(source, (_, rows) => variance.AddToSpread(rows));
+        return variance.Result;
+    }
+
+    private sealed class MeanVarianceSums(int dimensions)
+    {
+        private readonly double[] _mean = new double[dimensions];
+        private long _count;
+        private double _total;
+
+        public double Result => _total / _count / dimensions;
+
+        public void AddToMean(ReadOnlySpan<float> points)
         {
-            var row = points.Slice(i * dimensions, dimensions);
-            for (int j = 0; j < dimensions; j++)
-                mean[j] += row[j];
-        }
-        for (int j = 0; j < dimensions; j++)
-            mean[j] /= n;
-        double total = 0;
-        for (int i = 0; i < n; i++)
-        {
-            var row = points.Slice(i * dimensions, dimensions);
-            for (int j = 0; j < dimensions; j++)
+            int n = points.Length / dimensions;
+            _count += n;
+            for (int i = 0; i < n; i++)
             {
-                double delta = row[j] - mean[j];
-                total += delta * delta;
+                var row = points.Slice(i * dimensions, dimensions);
+                for (int j = 0; j < dimensions; j++)
+                    _mean[j] += row[j];
             }
         }
-        return total / n / dimensions;
+
+        public void FinishMean()
+        {
+            for (int j = 0; j < dimensions; j++)
+                _mean[j] /= _count;
+        }
+
+        public void AddToSpread(ReadOnlySpan<float> points)
+        {
+            int n = points.Length / dimensions;
+            for (int i = 0; i < n; i++)
+            {
+                var row = points.Slice(i * dimensions, dimensions);
+                for (int j = 0; j < dimensions; j++)
+                {
+                    double delta = row[j] - _mean[j];
+                    _total += delta * delta;
+                }
+            }
+        }
     }
 }

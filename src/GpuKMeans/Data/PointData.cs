@@ -38,6 +38,23 @@ internal static class PointData
                 "k-means needs finite values (drop or impute missing ones first).", paramName);
     }
 
+    /// <summary>Validates every chunk of a source (finite values), naming the row and column of the first bad value.</summary>
+    /// <exception cref="ArgumentException">The source is empty or holds NaN or ±∞.</exception>
+    public static void CheckSource(IPointSource source, string paramName)
+    {
+        if (source.Count == 0)
+            throw new ArgumentException($"{paramName} is empty: k-means needs at least one point.", paramName);
+        int d = source.Dimensions;
+        PointChunks.ForEach(source, (first, rows) =>
+        {
+            int bad = IndexOfNonFinite(rows);
+            if (bad >= 0)
+                throw new ArgumentException(
+                    $"{paramName} contains {rows[bad]} at row {first + bad / d}, column {bad % d}: " +
+                    "k-means needs finite values (drop or impute missing ones first).", paramName);
+        });
+    }
+
     /// <summary>Validates sample weights: one per point, finite, non-negative, not all zero.</summary>
     /// <exception cref="ArgumentException">The weights do not match the points or are not usable.</exception>
     public static void CheckWeights(ReadOnlySpan<float> weights, int pointCount, string paramName)

@@ -53,18 +53,29 @@ internal static class CentroidUpdate
             }
         }
 
+        MeansOrPrevious(totals, clusterWeights, oldCentroids, d, centroids);
         for (int c = 0; c < k; c++)
-        {
-            var target = centroids.AsSpan(c * d, d);
             if (relocatedTo[c] >= 0)
-                farRows.AsSpan(relocatedTo[c] * d, d).CopyTo(target);   // exactly the far point, whatever its weight
-            else if (clusterWeights[c] > 0)
-                for (int j = 0; j < d; j++)
-                    target[j] = (float)(totals[c * d + j] / clusterWeights[c]);
-            else
-                oldCentroids.Slice(c * d, d).CopyTo(target);          // its only point was taken by a relocation
-        }
+                farRows.AsSpan(relocatedTo[c] * d, d).CopyTo(centroids.AsSpan(c * d, d));   // exactly the far point, whatever its weight
         return (centroids, emptyCount);
+    }
+
+    /// <summary>
+    /// Each cluster's weighted mean <c>sums / weight</c>, rounded once to float; a cluster of weight 0 keeps its
+    /// previous centroid (its only point was taken by a relocation, or it is empty and left to the caller).
+    /// </summary>
+    public static void MeansOrPrevious(
+        ReadOnlySpan<double> sums, ReadOnlySpan<double> weights, ReadOnlySpan<float> oldCentroids, int d, Span<float> centroids)
+    {
+        for (int c = 0; c < weights.Length; c++)
+        {
+            var target = centroids.Slice(c * d, d);
+            if (weights[c] > 0)
+                for (int j = 0; j < d; j++)
+                    target[j] = (float)(sums[c * d + j] / weights[c]);
+            else
+                oldCentroids.Slice(c * d, d).CopyTo(target);
+        }
     }
 
     /// <summary>Σ over clusters of the squared distance each centroid moved (scikit-learn's <c>center_shift_tot</c>).</summary>

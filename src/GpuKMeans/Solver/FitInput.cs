@@ -37,14 +37,31 @@ internal sealed class FitInput : IDisposable
 
     public int Dimensions => Resident.Dimensions;
 
-    /// <summary>Copies already-validated points and weights to <paramref name="backend"/>.</summary>
-    public static FitInput Upload(IKMeansBackend backend, ReadOnlySpan<float> points, int dimensions, ReadOnlySpan<float> weights)
+    /// <summary>
+    /// Copies already-validated points and weights to <paramref name="backend"/>: resident where they fit
+    /// <paramref name="memoryBudget"/> bytes of device memory (null: the device's default), else streamed (<see cref="Residency"/>).
+    /// </summary>
+    public static FitInput Upload(
+        IKMeansBackend backend, ReadOnlySpan<float> points, int dimensions, ReadOnlySpan<float> weights, long? memoryBudget = null)
     {
         var conditioning = Conditioning.Choose(points, dimensions, weights);
         var conditioned = conditioning.IsNone ? points : conditioning.Apply(points, dimensions);
         double meanVariance = FeatureStatistics.MeanVariance(conditioned, dimensions);
-        var resident = backend.Upload(conditioned, dimensions, weights);
+        var resident = Residency.Upload(backend, conditioned, dimensions, weights, memoryBudget);
         return new FitInput(backend, resident, weights.ToArray(), meanVariance, conditioning);
+    }
+
+    /// <summary>
+    /// The same from already-validated points read chunk by chunk (a file larger than memory): the statistics are
+    /// accumulated chunk by chunk in row order, and the points are conditioned as each chunk is read.
+    /// </summary>
+    public static FitInput Upload(IKMeansBackend backend, IPointSource source, float[] weights, long? memoryBudget)
+    {
+        var conditioning = Conditioning.Choose(source, weights);
+        IPointSource conditioned = conditioning.IsNone ? source : new ConditionedPointSource(source, conditioning);
+        double meanVariance = FeatureStatistics.MeanVariance(conditioned);
+        var resident = Residency.Upload(backend, conditioned, weights, memoryBudget);
+        return new FitInput(backend, resident, weights, meanVariance, conditioning);
     }
 
     public void Dispose() => Resident.Dispose();

@@ -41,6 +41,11 @@ internal sealed class CpuBackend : IKMeansBackend
     public IResidentPoints Upload(ReadOnlySpan<float> points, int dimensions, ReadOnlySpan<float> weights) =>
         new CpuResidentPoints(_kernels, points, dimensions, weights, _fuseAccumulate);
 
+    /// <summary>Half the memory the runtime may use: beyond that a fit streams its points from their source in chunks.</summary>
+    public long DefaultMemoryBudget => GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2;
+
+    public IChunkSlot CreateChunkSlot(int rows, int dimensions) => new CpuChunkSlot(new CpuResidentPoints(_kernels, rows, dimensions, _fuseAccumulate));
+
     public void Dispose()
     {
         // Nothing is held beyond managed memory.

@@ -53,17 +53,36 @@ internal sealed class CpuPoints
     private const int NormChunk = 4096;
 
     public CpuPoints(ReadOnlySpan<float> points, int dimensions, ReadOnlySpan<float> weights)
+        : this(points.Length / dimensions, dimensions)
+    {
+        Load(points, weights);
+    }
+
+    /// <summary>Room for <paramref name="count"/> rows, all zero with weight 0 until <see cref="Load"/>.</summary>
+    public CpuPoints(int count, int dimensions)
     {
         Dimensions = dimensions;
-        Count = points.Length / dimensions;
+        Count = count;
         Values = new AlignedFloats(checked((Count + 3) * dimensions));
-        points.CopyTo(Values.Span);
         Norms = new float[Count + 3];
         Weights = new float[Count];
+    }
+
+    /// <summary>
+    /// Overwrites the first <c>points.Length / d</c> rows and their weights (empty = all 1), zeroes the rest with
+    /// weight 0, and recomputes the norms (a streamed chunk replacing the previous one).
+    /// </summary>
+    public void Load(ReadOnlySpan<float> points, ReadOnlySpan<float> weights)
+    {
+        int dimensions = Dimensions;
+        int rows = points.Length / dimensions;
+        points.CopyTo(Values.Span);
+        Values.Span[points.Length..].Clear();
         if (weights.IsEmpty)
-            Array.Fill(Weights, 1f);
+            Weights.AsSpan(0, rows).Fill(1f);
         else
             weights.CopyTo(Weights);
+        Weights.AsSpan(rows).Clear();
 
         int chunks = (Count + NormChunk - 1) / NormChunk;
         Parallel.For(0, chunks, chunk =>

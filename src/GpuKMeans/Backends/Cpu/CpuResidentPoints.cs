@@ -2,7 +2,8 @@ namespace GpuKMeans.Backends.Cpu;
 
 /// <summary>
 /// Points held in host memory for the CPU backend: an aligned copy, norms and weights
-/// (<see cref="CpuPoints"/>), never written after upload, so any number of fits may share them.
+/// (<see cref="CpuPoints"/>), never written after upload, so any number of fits may share them (a streaming
+/// slot's points are the exception: its one workspace reloads them between steps).
 /// </summary>
 internal sealed class CpuResidentPoints : IResidentPoints
 {
@@ -15,6 +16,14 @@ internal sealed class CpuResidentPoints : IResidentPoints
         _kernels = kernels;
         _fuseAccumulate = fuseAccumulate;
         Points = new CpuPoints(points, dimensions, weights);
+    }
+
+    /// <summary>Room for <paramref name="rows"/> rows that <see cref="CpuPoints.Load"/> fills later (a streaming slot).</summary>
+    public CpuResidentPoints(CpuKernels kernels, int rows, int dimensions, bool fuseAccumulate)
+    {
+        _kernels = kernels;
+        _fuseAccumulate = fuseAccumulate;
+        Points = new CpuPoints(rows, dimensions);
     }
 
     public int Count => Points.Count;

@@ -1,4 +1,5 @@
 using ILGPU.Runtime;
+using ILGPU.Runtime.Cuda;
 
 namespace GpuKMeans.Backends.Ilgpu;
 
@@ -36,6 +37,15 @@ internal sealed class IlgpuBackend : IKMeansBackend
 
     public IResidentPoints Upload(ReadOnlySpan<float> points, int dimensions, ReadOnlySpan<float> weights) =>
         new IlgpuResidentPoints(_accelerator, Kernels, points, dimensions, weights);
+
+    /// <summary>CUDA: the free memory less 10% and 512 MiB for the work buffers; others: 80% of the device memory.</summary>
+    public long DefaultMemoryBudget => _accelerator switch
+    {
+        CudaAccelerator cuda => Math.Max(0, cuda.GetFreeMemory() - cuda.MemorySize / 10 - (512L << 20)),
+        _ => Math.Min(_accelerator.MemorySize, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes) / 5 * 4,
+    };
+
+    public IChunkSlot CreateChunkSlot(int rows, int dimensions) => new IlgpuChunkSlot(_accelerator, Kernels, rows, dimensions);
 
     public void Dispose()
     {

@@ -44,6 +44,16 @@ internal static class IlgpuDevices
         };
     }
 
+    /// <summary>Every device of <paramref name="backend"/> (Cuda, OpenCL or IlgpuCpu), in ILGPU's order: the indices of <c>deviceIds</c>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="backend"/> is not an ILGPU backend.</exception>
+    public static IReadOnlyList<Device> OfBackend(Context context, KMeansBackend backend) => backend switch
+    {
+        KMeansBackend.Cuda => [.. context.GetCudaDevices()],
+        KMeansBackend.OpenCL => [.. context.GetCLDevices()],
+        KMeansBackend.IlgpuCpu => [.. context.GetCPUDevices()],
+        _ => throw new ArgumentOutOfRangeException(nameof(backend), backend, "Not an ILGPU backend."),
+    };
+
     /// <summary>The backends present on this machine, in <see cref="KMeansBackend.Auto"/>'s order of preference.</summary>
     public static IReadOnlyList<KMeansBackend> Available()
     {

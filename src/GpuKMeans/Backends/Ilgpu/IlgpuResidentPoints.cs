@@ -40,6 +40,26 @@ internal sealed class IlgpuResidentPoints : IResidentPoints
         }
     }
 
+    /// <summary>Room for <paramref name="rows"/> rows on the device, filled later by a streaming slot (<see cref="IlgpuChunkSlot"/>).</summary>
+    public IlgpuResidentPoints(Accelerator accelerator, IlgpuKernelSet kernels, int rows, int dimensions)
+    {
+        _accelerator = accelerator;
+        _kernels = kernels;
+        Dimensions = dimensions;
+        Count = rows;
+        try
+        {
+            Points = accelerator.Allocate1D<float>((long)rows * dimensions);
+            Norms = accelerator.Allocate1D<float>(rows);
+            Weights = accelerator.Allocate1D<float>(rows);
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
+    }
+
     public int Count { get; }
 
     public int Dimensions { get; }

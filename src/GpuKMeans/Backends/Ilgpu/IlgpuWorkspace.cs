@@ -63,6 +63,8 @@ internal sealed partial class IlgpuWorkspace : IFitWorkspace
 
     public int Count { get; }
 
+    public void BindCurrentThread() => _accelerator.Bind();
+
     public int Dimensions { get; }
 
     public void SetCentroids(ReadOnlySpan<float> centroids, int clusterCount)
