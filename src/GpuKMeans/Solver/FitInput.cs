@@ -38,6 +38,13 @@ internal sealed class FitInput : IDisposable
     public int Dimensions => Resident.Dimensions;
 
     /// <summary>
+    /// Points already placed (e.g. shards held by remote workers, <see cref="Backends.Sharding.ShardedResidentPoints"/>),
+    /// with the host-side facts a fit needs about them.
+    /// </summary>
+    public static FitInput Over(IKMeansBackend backend, IResidentPoints resident, float[] weights, double meanVariance, Conditioning conditioning) =>
+        new(backend, resident, weights, meanVariance, conditioning);
+
+    /// <summary>
     /// Copies already-validated points and weights to <paramref name="backend"/>: resident where they fit
     /// <paramref name="memoryBudget"/> bytes of device memory (null: the device's default), else streamed (<see cref="Residency"/>).
     /// </summary>
