@@ -63,7 +63,7 @@ public class LloydIterationBenchmarks
         _device?.Dispose();
     }
 
-    private static (int N, int D, int K) Parse(string shape)
+    internal static (int N, int D, int K) Parse(string shape)
     {
         var parts = shape.Split('×');
         int n = parts[0].EndsWith('M') ? int.Parse(parts[0][..^1]) * 1_000_000 : int.Parse(parts[0]);

@@ -59,13 +59,15 @@ internal static class FitCommand
             Description = "With --report: also fit k = 1..K on the same copy of the data and add the elbow chart to the report.",
             HelpName = "K",
         };
+        var deviceMemory = CommonOptions.DeviceMemory();
+        var devices = CommonOptions.Devices();
         var json = CommonOptions.Json();
         var verbose = CommonOptions.Verbose(
             "Write every iteration (run, iteration, inertia, centre shift, label changes, relocated clusters, time) to standard error.");
 
         var command = new Command("fit", "Cluster the points of a CSV, .npy or raw float32 file with k-means.");
         input.AddTo(command);
-        foreach (Option option in new Option[] { k, init, initCount, maxIterations, tolerance, seed, backend, scale, labels, centroids, plot, plotIterations, report, truth, elbow, json, verbose })
+        foreach (Option option in new Option[] { k, init, initCount, maxIterations, tolerance, seed, backend, scale, labels, centroids, plot, plotIterations, report, truth, elbow, deviceMemory, devices, json, verbose })
             command.Add(option);
         command.SetAction(parsed => FitRunner.Run(
             new FitSettings(
@@ -87,7 +89,9 @@ internal static class FitCommand
                 parsed.GetValue(plotIterations),
                 parsed.GetValue(report),
                 parsed.GetValue(truth),
-                parsed.GetValue(elbow)),
+                parsed.GetValue(elbow),
+                parsed.GetValue(deviceMemory),
+                parsed.GetValue(devices)),
             new CliConsole(parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error, parsed.GetValue(verbose))));
         return command;
     }

@@ -22,8 +22,12 @@ internal static class FitRunner
         var scaleMethod = FeatureScaler.Parse(settings.Scale);
         CheckOptions(settings);
         var clock = Stopwatch.StartNew();
-        var data = PointReader.Read(settings.Input, settings.InputOptions, console);
-        console.Trace($"read {data.Path}: {data.Rows} points × {data.Columns} dimensions in {clock.Elapsed.TotalSeconds:F3} s");
+        // A float32 file that needs no host-side pass of ours (scaling, plots, report) stays on disk: the fit reads it in chunks.
+        var inPlace = ReadsInPlace(settings, scaleMethod) ? PointReader.OpenInPlace(settings.Input, settings.InputOptions) : null;
+        var data = inPlace?.Shape ?? PointReader.Read(settings.Input, settings.InputOptions, console);
+        console.Trace(inPlace is null
+            ? $"read {data.Path}: {data.Rows} points × {data.Columns} dimensions in {clock.Elapsed.TotalSeconds:F3} s"
+            : $"opened {data.Path}: {data.Rows} points × {data.Columns} dimensions, read in place by the fit");
         if (settings.K > data.Rows)
             throw new CliUsageException(
                 $"--k {settings.K} is more than the {data.Rows} rows of {data.Path}: k-means needs at least as many points as clusters");
@@ -49,10 +53,13 @@ internal static class FitRunner
         };
         KMeansResult result;
         IReadOnlyList<(int K, double Inertia)>? elbow = null;
-        using (var device = CliBackends.Open(settings.Backend))
-        using (var dataset = device.Upload(data.Values, data.Columns))
+        long? budget = settings.DeviceMemoryMb * (1L << 20);
+        using (var device = CliBackends.Open(settings.Backend, settings.Devices))
+        using (var source = inPlace is { } file ? KMeansPointSource.FromFloat32File(data.Path, data.Columns, data.Rows, file.Offset) : null)
+        using (var dataset = Upload(device, source, data, budget))
         using (var kmeans = new KMeans(options, device))
         {
+            console.Trace($"{data.Rows} points {(dataset.IsStreamed ? "streamed through" : "resident on")} {device} ({device.DeviceCount} device(s))");
             clock.Restart();
             var progress = settings.Verbose ? new VerboseIterations(console) : null;
             result = kmeans.Fit(dataset, progress);
@@ -78,10 +85,31 @@ internal static class FitRunner
         return 0;
     }
 
+    /// <summary>Whether the points can stay in their file: nothing but the fit reads them.</summary>
+    private static bool ReadsInPlace(FitSettings settings, ScaleMethod scale) =>
+        scale == ScaleMethod.None && settings.PlotPath is null && settings.PlotIterationsPath is null && settings.ReportPath is null;
+
+    /// <summary>The points on the device: from the file in place (<paramref name="source"/>), else from the values read.</summary>
+    private static KMeansDataset Upload(KMeansDevice device, KMeansPointSource? source, PointMatrix data, long? budget)
+    {
+        if (source is null)
+            return device.Upload(data.Values, data.Columns, deviceMemoryBudget: budget);
+        try
+        {
+            return device.Upload(source, deviceMemoryBudget: budget);
+        }
+        catch (ArgumentException e) when (e.ParamName == "source")
+        {
+            throw new CliUsageException($"{data.Path}: {e.Message.Split(" (Parameter")[0].Replace("source contains", "contains", StringComparison.Ordinal)}");
+        }
+    }
+
     private static void CheckOptions(FitSettings settings)
     {
         if (settings.K < 1)
             throw new CliUsageException($"--k must be at least 1, got {settings.K}");
+        if (settings.DeviceMemoryMb is < 1)
+            throw new CliUsageException($"--device-memory must be at least 1 (MiB), got {settings.DeviceMemoryMb}");
         CommonOptions.CheckFitValues(settings.InitCount, settings.MaxIterations, settings.Tolerance);
         if (settings.LabelsPath is { } labels)
             AtomicFile.CheckWritable("--labels", labels);

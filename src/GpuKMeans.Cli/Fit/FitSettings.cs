@@ -22,6 +22,8 @@ namespace GpuKMeans.Cli.Fit;
 /// <param name="ReportPath">Self-contained HTML report, or <c>null</c> (<c>--report</c>).</param>
 /// <param name="TruthPath">True labels for the report's "colour by true label", or <c>null</c> (<c>--truth</c>).</param>
 /// <param name="ElbowMax">Also fit k = 1..this on the same upload, for the report's elbow chart, or <c>null</c> (<c>--elbow</c>).</param>
+/// <param name="DeviceMemoryMb">Device memory the points may fill before the fit streams them, in MiB, or <c>null</c> for the device's default (<c>--device-memory</c>).</param>
+/// <param name="Devices">Comma-separated device indices to shard the points over, or <c>null</c> for one device (<c>--devices</c>).</param>
 internal sealed record FitSettings(
     string Input,
     InputOptions InputOptions,
@@ -41,4 +43,6 @@ internal sealed record FitSettings(
     string? PlotIterationsPath = null,
     string? ReportPath = null,
     string? TruthPath = null,
-    int? ElbowMax = null);
+    int? ElbowMax = null,
+    long? DeviceMemoryMb = null,
+    string? Devices = null);

@@ -12,6 +12,28 @@ internal static class NpyReader
     public static PointMatrix Read(string path, Action<long>? reportBytes)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        var (header, itemSize, count, columns) = Inspect(stream, path);
+        stream.Position = header.DataOffset;
+        var values = BinaryFloatReader.Read(stream, path, count, (int)columns, itemSize, reportBytes);
+        return new PointMatrix(path, InputFormat.Npy, values, (int)columns, null, path);
+    }
+
+    /// <summary>
+    /// The shape of a float32 file the fit can read in place, chunk by chunk (<c>&lt;f4</c>, C order), and the byte offset
+    /// of its data; null for float64 files, which are read (and converted) whole.
+    /// </summary>
+    /// <exception cref="CliUsageException">Not a supported .npy file, or truncated.</exception>
+    public static (PointMatrix Shape, long Offset)? OpenInPlace(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+        var (header, itemSize, count, columns) = Inspect(stream, path);
+        if (itemSize != sizeof(float))
+            return null;
+        return (new PointMatrix(path, InputFormat.Npy, [], (int)columns, null, path, (int)(count / columns)), header.DataOffset);
+    }
+
+    private static (NpyHeader Header, int ItemSize, long Count, long Columns) Inspect(FileStream stream, string path)
+    {
         var header = NpyHeader.Read(stream, path);
         int itemSize = header.Descr switch
         {
@@ -43,8 +65,6 @@ internal static class NpyReader
             throw new CliUsageException(
                 $"{path}: truncated: shape {shape} of '{header.Descr}' needs {needed:N0} bytes of data after the {header.DataOffset}-byte header, "
                 + $"but only {available:N0} follow (the file is {stream.Length:N0} bytes)");
-        stream.Position = header.DataOffset;
-        var values = BinaryFloatReader.Read(stream, path, count, (int)columns, itemSize, reportBytes);
-        return new PointMatrix(path, InputFormat.Npy, values, (int)columns, null, path);
+        return (header, itemSize, count, columns);
     }
 }

@@ -7,9 +7,11 @@ namespace GpuKMeans.Cli.Io;
 /// <param name="Columns">Number of values per point (after <c>--columns</c>).</param>
 /// <param name="Header">The names of the selected columns from a CSV header row, or <c>null</c> when there is none.</param>
 /// <param name="FirstRowLocation">Where the first point is, for messages: <c>file.csv:2</c>, or the path for binary files.</param>
+/// <param name="InPlaceRows">For a file left on disk and read in chunks by the fit (<see cref="PointReader.OpenInPlace"/>): its
+/// row count, with <paramref name="Values"/> empty; null when the values were read.</param>
 internal sealed record PointMatrix(
-    string Path, InputFormat Format, float[] Values, int Columns, IReadOnlyList<string>? Header, string FirstRowLocation)
+    string Path, InputFormat Format, float[] Values, int Columns, IReadOnlyList<string>? Header, string FirstRowLocation, int? InPlaceRows = null)
 {
     /// <summary>Number of points (the header not counted).</summary>
-    public int Rows => Values.Length / Columns;
+    public int Rows => InPlaceRows ?? Values.Length / Columns;
 }

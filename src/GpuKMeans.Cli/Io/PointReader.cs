@@ -36,6 +36,27 @@ internal static class PointReader
         }
     }
 
+    /// <summary>
+    /// For a float32 <c>.npy</c> or raw file, its shape (values left on disk) and the byte offset of its data, so a fit can
+    /// read it in place chunk by chunk with bounded memory; null for CSV and float64 files, which are read whole.
+    /// </summary>
+    /// <exception cref="CliUsageException">As <see cref="Read"/>, for the header and the length.</exception>
+    public static (PointMatrix Shape, long Offset)? OpenInPlace(string path, InputOptions options)
+    {
+        var format = options.Format ?? InputFormats.FromExtension(path);
+        CheckOptions(format, options);
+        if (format == InputFormat.Csv || Directory.Exists(path) || !File.Exists(path))
+            return null;   // Read reports a missing file or a directory
+        try
+        {
+            return format == InputFormat.Npy ? NpyReader.OpenInPlace(path) : (RawReader.OpenInPlace(path, options.Dimensions!.Value), 0L);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CliUsageException($"{path}: cannot read the file: {e.Message}");
+        }
+    }
+
     private static PointMatrix ReadFormat(string path, InputFormat format, InputOptions options, Action<long>? reportBytes) => format switch
     {
         InputFormat.Npy => NpyReader.Read(path, reportBytes),

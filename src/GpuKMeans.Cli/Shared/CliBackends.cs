@@ -35,16 +35,34 @@ internal static class CliBackends
 
     /// <summary>Opens the device of <paramref name="value"/> (a <c>--backend</c> value).</summary>
     /// <exception cref="CliUsageException">The value is unknown, or that backend has no device here.</exception>
-    public static KMeansDevice Open(string value)
+    /// <param name="value">A <c>--backend</c> value.</param>
+    /// <param name="devices">A <c>--devices</c> list (<c>0,1</c>), or null for the backend's one device.</param>
+    public static KMeansDevice Open(string value, string? devices = null)
     {
         var backend = Parse(value);
         try
         {
-            return KMeansDevice.Create(backend);
+            if (devices is null)
+                return KMeansDevice.Create(backend);
+            if (backend == KMeansBackend.Auto)
+                throw new CliUsageException("--devices needs --backend cuda, opencl, cpu or ilgpu-cpu: say which kind of device the indices count");
+            return KMeansDevice.Create(backend, ParseDevices(devices));
         }
         catch (NotSupportedException e)
         {
             throw new CliUsageException($"--backend {value}: {e.Message}");
         }
+        catch (ArgumentException e) when (e.ParamName == "deviceIds")
+        {
+            throw new CliUsageException($"--devices {devices}: {e.Message.Split(" (Parameter")[0]}");
+        }
     }
+
+    /// <summary>The indices of a <c>--devices</c> list.</summary>
+    /// <exception cref="CliUsageException">An item is not a non-negative integer.</exception>
+    public static int[] ParseDevices(string devices) =>
+        [.. devices.Split(',', StringSplitOptions.TrimEntries).Select(item =>
+            int.TryParse(item, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int id)
+                ? id
+                : throw new CliUsageException($"--devices: '{item}' is not a device index (a non-negative integer; the list is comma-separated, e.g. 0,1)"))];
 }

@@ -59,6 +59,22 @@ internal static class CommonOptions
         return option;
     }
 
+    /// <summary><c>--device-memory</c>.</summary>
+    public static Option<long?> DeviceMemory() => new("--device-memory")
+    {
+        Description = "Device memory (MiB) the points may fill; larger data are streamed through the device in chunks, the next chunk's copy "
+            + "overlapping the work on this one. Default: the device's free memory less a margin (cpu: half the memory).",
+        HelpName = "MB",
+    };
+
+    /// <summary><c>--devices</c>.</summary>
+    public static Option<string?> Devices() => new("--devices")
+    {
+        Description = "Shard the points over these devices of --backend (indices as `gpukmeans devices` lists them), e.g. 0,1; "
+            + "partial statistics are merged in device order, so results repeat bit for bit.",
+        HelpName = "0,1,...",
+    };
+
     /// <summary><c>--json</c>.</summary>
     public static Option<bool> Json() => new("--json") { Description = "Print one JSON object instead of the summary." };
 
