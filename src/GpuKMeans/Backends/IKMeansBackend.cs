@@ -22,6 +22,13 @@ internal interface IKMeansBackend : IDisposable
     IResidentPoints Upload(ReadOnlySpan<float> points, int dimensions, ReadOnlySpan<float> weights);
 
     /// <summary>
+    /// The same from a source read chunk by chunk (a file): by default read whole into one array first; a backend whose
+    /// resident copy is host memory fills it chunk by chunk instead, so the points are held once, not twice.
+    /// </summary>
+    IResidentPoints Upload(Data.IPointSource source, ReadOnlySpan<float> weights) =>
+        Upload(Data.PointChunks.ReadAll(source), source.Dimensions, weights);
+
+    /// <summary>
     /// Bytes of device memory a fit may fill with points before it streams them (the free memory less a margin for
     /// the work buffers); the default of <see cref="KMeansOptions.DeviceMemoryBudget"/>.
     /// </summary>

@@ -55,10 +55,7 @@ internal static class Residency
         }
         long limit = budget ?? backend.DefaultMemoryBudget;
         if (ResidentBytes(n, d) <= limit)
-        {
-            var values = source is MemoryPointSource memory ? memory.Read(0, n, default) : PointChunks.ReadAll(source);
-            return backend.Upload(values, d, weights);
-        }
+            return source is MemoryPointSource memory ? backend.Upload(memory.Read(0, n, default), d, weights) : backend.Upload(source, weights);
         return new StreamedResidentPoints(backend, source, weights, StreamedResidentPoints.ChunkRowsFor(limit, d));
     }
 

@@ -41,6 +41,14 @@ internal sealed class CpuBackend : IKMeansBackend
     public IResidentPoints Upload(ReadOnlySpan<float> points, int dimensions, ReadOnlySpan<float> weights) =>
         new CpuResidentPoints(_kernels, points, dimensions, weights, _fuseAccumulate);
 
+    /// <summary>Fills the aligned host copy chunk by chunk: a file's points are held once.</summary>
+    public IResidentPoints Upload(Data.IPointSource source, ReadOnlySpan<float> weights)
+    {
+        var resident = new CpuResidentPoints(_kernels, source.Count, source.Dimensions, _fuseAccumulate);
+        resident.Points.Load(source, weights);
+        return resident;
+    }
+
     /// <summary>Half the memory the runtime may use: beyond that a fit streams its points from their source in chunks.</summary>
     public long DefaultMemoryBudget => GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2;
 

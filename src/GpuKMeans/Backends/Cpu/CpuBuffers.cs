@@ -74,10 +74,22 @@ internal sealed class CpuPoints
     /// </summary>
     public void Load(ReadOnlySpan<float> points, ReadOnlySpan<float> weights)
     {
-        int dimensions = Dimensions;
-        int rows = points.Length / dimensions;
         points.CopyTo(Values.Span);
-        Values.Span[points.Length..].Clear();
+        Finish(points.Length / Dimensions, weights);
+    }
+
+    /// <summary>The same from a source read chunk by chunk straight into the aligned copy (every row of it).</summary>
+    public void Load(Data.IPointSource source, ReadOnlySpan<float> weights)
+    {
+        Data.PointChunks.ForEach(source, (first, rows) => rows.CopyTo(Values.Span[(first * Dimensions)..]));
+        Finish(source.Count, weights);
+    }
+
+    /// <summary>After the first <paramref name="rows"/> rows were written: zero the rest, set the weights, compute the norms.</summary>
+    private void Finish(int rows, ReadOnlySpan<float> weights)
+    {
+        int dimensions = Dimensions;
+        Values.Span[(rows * dimensions)..].Clear();
         if (weights.IsEmpty)
             Weights.AsSpan(0, rows).Fill(1f);
         else
