@@ -63,6 +63,12 @@ public sealed partial class KMeans : IDisposable
         if (!(options.Tolerance >= 0) || double.IsInfinity(options.Tolerance))
             throw new ArgumentOutOfRangeException(nameof(KMeansOptions.Tolerance), options.Tolerance,
                 $"Tolerance must be finite and non-negative, got {options.Tolerance}.");
+        if (options.ParallelInitOversampling is { } oversampling && !(oversampling > 0 && double.IsFinite(oversampling)))
+            throw new ArgumentOutOfRangeException(nameof(KMeansOptions.ParallelInitOversampling), oversampling,
+                $"ParallelInitOversampling must be finite and positive (or null for 2 × ClusterCount), got {oversampling}.");
+        if (options.ParallelInitRounds < 1)
+            throw new ArgumentOutOfRangeException(nameof(KMeansOptions.ParallelInitRounds), options.ParallelInitRounds,
+                $"ParallelInitRounds must be at least 1, got {options.ParallelInitRounds}.");
         if (options.Init == KMeansInitMethod.Explicit && options.InitialCentroids is null)
             throw new ArgumentException(
                 "Init is Explicit but InitialCentroids is null: give the k × d starting centroids.",

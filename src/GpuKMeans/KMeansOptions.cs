@@ -21,9 +21,22 @@ public sealed record KMeansOptions
     /// <summary>
     /// Number of runs from different initial centroids; the run with the lowest inertia is kept
     /// (scikit-learn's <c>n_init</c>). <c>null</c> means "auto": 1 for k-means++ and explicit
-    /// centroids, 10 for random rows.
+    /// centroids, 10 for random rows, 1 for k-means‖.
     /// </summary>
     public int? InitCount { get; init; }
+
+    /// <summary>
+    /// k-means‖'s oversampling factor ℓ: the expected number of candidates each round adds (Spark MLlib uses 2k).
+    /// Used when <see cref="Init"/> is <see cref="KMeansInitMethod.KMeansParallel"/>. <c>null</c> means
+    /// <c>2 × ClusterCount</c>; otherwise finite and positive.
+    /// </summary>
+    public double? ParallelInitOversampling { get; init; }
+
+    /// <summary>
+    /// k-means‖'s number of sampling rounds, each one pass over the data (Spark MLlib's <c>initSteps</c>). Used when
+    /// <see cref="Init"/> is <see cref="KMeansInitMethod.KMeansParallel"/>. Default 5; at least 1.
+    /// </summary>
+    public int ParallelInitRounds { get; init; } = 5;
 
     /// <summary>Maximum Lloyd iterations of one run (scikit-learn's <c>max_iter</c>). Default 300.</summary>
     public int MaxIterations { get; init; } = 300;
@@ -58,6 +71,9 @@ public sealed record KMeansOptions
 
     /// <summary>The number of runs that will be made: <see cref="InitCount"/> or its "auto" value.</summary>
     public int EffectiveInitCount => InitCount ?? (EffectiveInit == KMeansInitMethod.RandomRows ? 10 : 1);
+
+    /// <summary>The oversampling factor ℓ in force: <see cref="ParallelInitOversampling"/> or its default, <c>2 × ClusterCount</c>.</summary>
+    public double EffectiveParallelInitOversampling => ParallelInitOversampling ?? 2.0 * ClusterCount;
 
     /// <summary>The init method in force: <see cref="KMeansInitMethod.Explicit"/> whenever centroids are given.</summary>
     public KMeansInitMethod EffectiveInit => InitialCentroids is not null ? KMeansInitMethod.Explicit : Init;

@@ -13,9 +13,10 @@ internal static class FitCommand
         var k = new Option<int>("--k") { Description = "Number of clusters (1 to the number of rows).", HelpName = "K", Required = true };
         var init = new Option<string>("--init")
         {
-            Description = "Initial centroids: k-means++, random (rows drawn at random), or a CSV or .npy file of k rows × d numbers "
+            Description = "Initial centroids: k-means++, k-means|| (k-means‖: 5 rounds of 2k candidates, then k-means++ over them), "
+                + "random (rows drawn at random), or a CSV or .npy file of k rows × d numbers "
                 + "(in the data's original units).",
-            HelpName = "k-means++|random|CENTROIDS.csv",
+            HelpName = "k-means++|'k-means||'|random|CENTROIDS.csv",
             DefaultValueFactory = _ => FitInit.KMeansPlusPlus,
         };
         var initCount = CommonOptions.InitCount();

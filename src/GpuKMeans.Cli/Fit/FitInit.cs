@@ -10,6 +10,9 @@ internal sealed record FitInit(KMeansInitMethod Method, float[]? Centroids)
     /// <summary>The <c>--init</c> value for k-means++.</summary>
     public const string KMeansPlusPlus = "k-means++";
 
+    /// <summary>The <c>--init</c> value for k-means‖ (quote it in a shell: <c>--init 'k-means||'</c>).</summary>
+    public const string KMeansParallel = "k-means||";
+
     /// <summary>The <c>--init</c> value for random rows.</summary>
     public const string Random = "random";
 
@@ -19,11 +22,13 @@ internal sealed record FitInit(KMeansInitMethod Method, float[]? Centroids)
     {
         if (string.Equals(value, KMeansPlusPlus, StringComparison.OrdinalIgnoreCase))
             return new FitInit(KMeansInitMethod.KMeansPlusPlus, null);
+        if (string.Equals(value, KMeansParallel, StringComparison.OrdinalIgnoreCase))
+            return new FitInit(KMeansInitMethod.KMeansParallel, null);
         if (string.Equals(value, Random, StringComparison.OrdinalIgnoreCase))
             return new FitInit(KMeansInitMethod.RandomRows, null);
         if (!File.Exists(value))
             throw new CliUsageException(
-                $"--init: '{value}' is not {KMeansPlusPlus}, {Random} or an existing CSV or .npy file of initial centroids (file not found: {value})");
+                $"--init: '{value}' is not {KMeansPlusPlus}, {KMeansParallel}, {Random} or an existing CSV or .npy file of initial centroids (file not found: {value})");
 
         var centroids = PointReader.Read(value, InputOptions.Default);
         if (centroids.Columns != data.Columns)

@@ -6,7 +6,7 @@ namespace GpuKMeans.Cli.Fit;
 /// <param name="Input">Path of the file of points.</param>
 /// <param name="InputOptions">How to read it (<c>--format</c>, <c>--delimiter</c>, <c>--columns</c>, <c>--dims</c>).</param>
 /// <param name="K">Number of clusters (<c>--k</c>).</param>
-/// <param name="Init"><c>k-means++</c>, <c>random</c> or the path of a CSV or .npy file of initial centroids (<c>--init</c>).</param>
+/// <param name="Init"><c>k-means++</c>, <c>k-means||</c>, <c>random</c> or the path of a CSV or .npy file of initial centroids (<c>--init</c>).</param>
 /// <param name="InitCount">Number of runs, or <c>null</c> for the library's "auto" (<c>--n-init</c>).</param>
 /// <param name="MaxIterations">Iteration limit of one run (<c>--max-iter</c>).</param>
 /// <param name="Tolerance">Relative convergence tolerance (<c>--tol</c>).</param>

@@ -7,8 +7,9 @@ namespace GpuKMeans.Solver;
 /// A whole fit, the same for every backend (scikit-learn's <c>KMeans.fit</c>): the tolerance scaled by the
 /// data's mean feature variance, <see cref="KMeansOptions.EffectiveInitCount"/> runs from the chosen
 /// initialiser, and the run with the lowest inertia kept (the first on ties). The cancellation token is checked
-/// before every run, every k-means++ centre and every Lloyd iteration; a progress object that also implements
-/// <see cref="IProgress{T}"/> of <see cref="KMeansSeedingProgress"/> hears of every k-means++ centre. Each fit works in a workspace
+/// before every run, every k-means++ centre, every k-means‖ round and every Lloyd iteration; a progress object that
+/// also implements <see cref="IProgress{T}"/> of <see cref="KMeansSeedingProgress"/> hears of every k-means++ centre
+/// (for k-means‖, of the centres its final k-means++ chooses from the candidates). Each fit works in a workspace
 /// of its own, so fits on one dataset may run on several threads.
 /// </summary>
 internal static class KMeansSolver
@@ -36,6 +37,9 @@ internal static class KMeansSolver
             {
                 KMeansInitMethod.Explicit => input.Conditioning.Apply(options.InitialCentroids!, input.Dimensions),
                 KMeansInitMethod.RandomRows => RandomRowsInit.Choose(workspace, weights, k, random),
+                KMeansInitMethod.KMeansParallel => KMeansParallelInit.Choose(
+                    workspace, weights, k, options.EffectiveParallelInitOversampling, options.ParallelInitRounds, random,
+                    cancellationToken, seedingProgress, run),
                 _ => KMeansPlusPlusInit.Choose(workspace, weights, k, random, cancellationToken, seedingProgress, run),
             };
             var result = lloyd.Run(run, start, progress, cancellationToken);
