@@ -34,6 +34,12 @@ internal static class FitCommand
             Description = "Write the k centroids (original units): one comma-separated row each, or a k × d float32 array when the name ends in .npy.",
             HelpName = "OUT.csv|OUT.npy",
         };
+        var model = new Option<string?>("--model")
+        {
+            Description = "Write the model as JSON: centroids (scaled units), the --scale scaler, feature names, options and seed, "
+                + "data shape, inertia, version, backend. predict, transform and score take it with --model and accept raw data.",
+            HelpName = "OUT.json",
+        };
         var plot = new Option<string?>("--plot")
         {
             Description = "Write a PNG of the points coloured by cluster, centroids as red X, decision regions shaded (a PCA projection when d > 2).",
@@ -65,7 +71,7 @@ internal static class FitCommand
 
         var command = new Command("fit", "Cluster the points of a CSV, .npy or raw float32 file with k-means.");
         input.AddTo(command);
-        foreach (Option option in new Option[] { k, init, initCount, maxIterations, tolerance, seed, backend, scale, labels, centroids, plot, plotIterations, report, truth, elbow, json, verbose })
+        foreach (Option option in new Option[] { k, init, initCount, maxIterations, tolerance, seed, backend, scale, labels, centroids, model, plot, plotIterations, report, truth, elbow, json, verbose })
             command.Add(option);
         command.SetAction(parsed => FitRunner.Run(
             new FitSettings(
@@ -87,7 +93,8 @@ internal static class FitCommand
                 parsed.GetValue(plotIterations),
                 parsed.GetValue(report),
                 parsed.GetValue(truth),
-                parsed.GetValue(elbow)),
+                parsed.GetValue(elbow),
+                parsed.GetValue(model)),
             new CliConsole(parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error, parsed.GetValue(verbose))));
         return command;
     }
