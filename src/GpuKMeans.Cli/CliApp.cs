@@ -115,6 +115,8 @@ internal static class CliApp
         };
         root.Add(FitCommand.Create());
         root.Add(PredictCommand.Create());
+        root.Add(Transform.TransformCommand.Create());
+        root.Add(Score.ScoreCommand.Create());
         root.Add(ElbowCommand.Create());
         root.Add(GenerateCommand.Create());
         root.Add(DevicesCommand.Create());

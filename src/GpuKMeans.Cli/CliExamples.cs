@@ -29,7 +29,13 @@ internal static class CliExamples
             "Draws the clusters and the first iterations as PNG, and writes the interactive HTML report."),
         (["fit", SampleFile, "--k", "2", "--seed", "0", "--report", "report.html", "--elbow", "4"],
             "The HTML report with an elbow chart of k = 1..4, all fitted on one copy of the data."),
+        (["fit", SampleFile, "--k", "2", "--seed", "0", "--scale", "standard", "--model", "model.json"],
+            "Saves the model (centroids, scaler, options, provenance) for predict, transform and score --model."),
     ];
+
+    /// <summary>The first step of the examples that apply a saved model.</summary>
+    private static readonly CliExample SaveModel =
+        new(["fit", SampleFile, "--k", "2", "--seed", "0", "--scale", "standard", "--model", "model.json"], "Fit standardised data once and save the model.");
 
     /// <summary>The examples of every command, keyed by its path after the tool's name ("" for the root).</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<CliExample>> ByCommand { get; } = new Dictionary<string, IReadOnlyList<CliExample>>
@@ -47,6 +53,21 @@ internal static class CliExamples
             new(["predict", SampleFile, "--centroids", "centroids.csv"], "Label the points with the nearest saved centroid."),
             new(["predict", SampleFile, "--centroids", "centroids.csv", "--labels", "labels.npy", "--json"],
                 "Write the labels as a .npy int32 array and print JSON."),
+            SaveModel,
+            new(["predict", SampleFile, "--model", "model.json", "--labels", "labels.csv"],
+                "Label raw points with a saved model: its scaler is applied first."),
+        ],
+        ["transform"] =
+        [
+            SaveModel,
+            new(["transform", SampleFile, "--model", "model.json"], "The distance of every point to each centroid, as CSV on standard output."),
+            new(["transform", SampleFile, "--model", "model.json", "--out", "distances.npy"], "The same as an n × k float32 .npy file."),
+        ],
+        ["score"] =
+        [
+            SaveModel,
+            new(["score", SampleFile, "--model", "model.json"], "Minus the inertia of the points under the model (higher is better)."),
+            new(["score", SampleFile, "--model", "model.json", "--json"], "The same as JSON."),
         ],
         ["elbow"] =
         [

@@ -76,12 +76,17 @@ public sealed partial class KMeans
     public int[] FitPredict(float[,] points, ReadOnlySpan<float> sampleWeights = default) =>
         [.. Fit(points, sampleWeights).Labels];
 
+    /// <summary>The default of <see cref="KMeansOptions.ClusterCount"/>, named in the message when it is too many for the data.</summary>
+    private static readonly int DefaultClusterCount = new KMeansOptions().ClusterCount;
+
     private void CheckFitShape(int n, int dimensions)
     {
         int k = Options.ClusterCount;
         if (k > n)
             throw new ArgumentException(
-                $"points has {n} rows, fewer than ClusterCount={k}: k-means needs at least as many points as clusters.",
+                $"n_samples={n} should be >= n_clusters={k}: points has {n} rows, fewer than ClusterCount={k}"
+                + (k == DefaultClusterCount ? $" (the default; set KMeansOptions.ClusterCount to at most {n})" : "")
+                + ": k-means needs at least as many points as clusters.",
                 "points");
         if (Options.EffectiveInit == KMeansInitMethod.Explicit)
         {

@@ -7,7 +7,7 @@ namespace GpuKMeans;
 /// A fitted k-means model: the centroids of the best run and how it was reached. Immutable; pass it to
 /// <see cref="KMeans.Predict(KMeansResult, ReadOnlySpan{float})"/> and friends to use it on new points.
 /// </summary>
-public sealed class KMeansResult
+public sealed partial class KMeansResult
 {
     internal KMeansResult(
         int clusterCount,

@@ -35,6 +35,12 @@ internal static class FitCommand
             Description = "Write the k centroids (original units): one comma-separated row each, or a k × d float32 array when the name ends in .npy.",
             HelpName = "OUT.csv|OUT.npy",
         };
+        var model = new Option<string?>("--model")
+        {
+            Description = "Write the model as JSON: centroids (scaled units), the --scale scaler, feature names, options and seed, "
+                + "data shape, inertia, version, backend. predict, transform and score take it with --model and accept raw data.",
+            HelpName = "OUT.json",
+        };
         var plot = new Option<string?>("--plot")
         {
             Description = "Write a PNG of the points coloured by cluster, centroids as red X, decision regions shaded (a PCA projection when d > 2).",
@@ -68,7 +74,7 @@ internal static class FitCommand
 
         var command = new Command("fit", "Cluster the points of a CSV, .npy or raw float32 file with k-means.");
         input.AddTo(command);
-        foreach (Option option in new Option[] { k, init, initCount, maxIterations, tolerance, seed, backend, scale, labels, centroids, plot, plotIterations, report, truth, elbow, deviceMemory, devices, json, verbose })
+        foreach (Option option in new Option[] { k, init, initCount, maxIterations, tolerance, seed, backend, scale, labels, centroids, model, plot, plotIterations, report, truth, elbow, deviceMemory, devices, json, verbose })
             command.Add(option);
         command.SetAction(parsed => FitRunner.Run(
             new FitSettings(
@@ -92,7 +98,8 @@ internal static class FitCommand
                 parsed.GetValue(truth),
                 parsed.GetValue(elbow),
                 parsed.GetValue(deviceMemory),
-                parsed.GetValue(devices)),
+                parsed.GetValue(devices),
+                parsed.GetValue(model)),
             new CliConsole(parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error, parsed.GetValue(verbose))));
         return command;
     }

@@ -24,7 +24,8 @@ internal sealed record FitJson(
     int[] ClusterSizes,
     float[][] Centroids,
     string? LabelsFile,
-    string? CentroidsFile)
+    string? CentroidsFile,
+    string? ModelFile = null)
 {
     /// <summary>The serializer settings of every JSON the tool prints: camelCase, no HTML escaping, one line.</summary>
     public static readonly JsonSerializerOptions SerializerOptions = new()
@@ -50,7 +51,8 @@ internal sealed record FitJson(
         result.GetClusterSizes(),
         Rows(centroids, result.Dimensions),
         settings.LabelsPath,
-        settings.CentroidsPath);
+        settings.CentroidsPath,
+        settings.ModelPath);
 
     /// <summary>Row-major values cut into rows of <paramref name="columns"/>.</summary>
     public static float[][] Rows(float[] values, int columns) =>

@@ -74,6 +74,8 @@ internal static class FitRunner
             ResultFiles.WriteLabels(labelsPath, ImmutableCollectionsMarshal.AsArray(result.Labels)!);
         if (settings.CentroidsPath is { } centroidsPath)
             ResultFiles.WriteMatrix(centroidsPath, centroids, result.Dimensions);
+        if (settings.ModelPath is { } modelPath)
+            ResultFiles.WriteModel(modelPath, result.ToModel(options, scaler.Scaling, data.Header));
 
         FitVisuals.Write(settings.PlotPath, settings.PlotIterationsPath, settings.ReportPath, truth, elbow,
             settings.Input, data.Values, data.Columns, result);
@@ -115,9 +117,14 @@ internal static class FitRunner
             AtomicFile.CheckWritable("--labels", labels);
         if (settings.CentroidsPath is { } centroids)
             AtomicFile.CheckWritable("--centroids", centroids);
-        if (settings.LabelsPath is { } l && settings.CentroidsPath is { } c
-            && string.Equals(Path.GetFullPath(l), Path.GetFullPath(c), StringComparison.Ordinal))
-            throw new CliUsageException($"--labels and --centroids name the same file: {l}");
+        if (settings.ModelPath is { } model)
+            AtomicFile.CheckWritable("--model", model);
+        var outputs = new[] { ("--labels", settings.LabelsPath), ("--centroids", settings.CentroidsPath), ("--model", settings.ModelPath) }
+            .Where(output => output.Item2 is not null).ToArray();
+        for (int i = 0; i < outputs.Length; i++)
+            for (int j = i + 1; j < outputs.Length; j++)
+                if (string.Equals(Path.GetFullPath(outputs[i].Item2!), Path.GetFullPath(outputs[j].Item2!), StringComparison.Ordinal))
+                    throw new CliUsageException($"{outputs[i].Item1} and {outputs[j].Item1} name the same file: {outputs[i].Item2}");
         foreach (var (option, path) in new[] { ("--plot", settings.PlotPath), ("--plot-iterations", settings.PlotIterationsPath), ("--report", settings.ReportPath) })
             if (path is not null)
                 AtomicFile.CheckWritable(option, path);

@@ -24,6 +24,7 @@ namespace GpuKMeans.Cli.Fit;
 /// <param name="ElbowMax">Also fit k = 1..this on the same upload, for the report's elbow chart, or <c>null</c> (<c>--elbow</c>).</param>
 /// <param name="DeviceMemoryMb">Device memory the points may fill before the fit streams them, in MiB, or <c>null</c> for the device's default (<c>--device-memory</c>).</param>
 /// <param name="Devices">Comma-separated device indices to shard the points over, or <c>null</c> for one device (<c>--devices</c>).</param>
+/// <param name="ModelPath">Where to write the model file (centroids, scaler, options, provenance), or <c>null</c> (<c>--model</c>).</param>
 internal sealed record FitSettings(
     string Input,
     InputOptions InputOptions,
@@ -45,4 +46,5 @@ internal sealed record FitSettings(
     string? TruthPath = null,
     int? ElbowMax = null,
     long? DeviceMemoryMb = null,
-    string? Devices = null);
+    string? Devices = null,
+    string? ModelPath = null);

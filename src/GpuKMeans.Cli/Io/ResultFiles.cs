@@ -29,6 +29,9 @@ internal static class ResultFiles
         });
     }
 
+    /// <summary>Writes <paramref name="model"/> as the JSON of <see cref="KMeansModel.Save(Stream)"/>.</summary>
+    public static void WriteModel(string path, KMeansModel model) => AtomicFile.WriteBinary(path, model.Save);
+
     /// <summary>Writes row-major <paramref name="values"/> (centroids or points) of <paramref name="columns"/> columns.</summary>
     public static void WriteMatrix(string path, float[] values, int columns)
     {
@@ -42,20 +45,23 @@ internal static class ResultFiles
             AtomicFile.WriteBinary(path, stream => NpyWriter.WriteRawFloat32(stream, values));
             return;
         }
-        AtomicFile.Write(path, writer =>
+        AtomicFile.Write(path, writer => WriteCsv(writer, values, columns));
+    }
+
+    /// <summary>Writes row-major <paramref name="values"/> as CSV: one comma-separated row of <paramref name="columns"/> floats that parse back exactly.</summary>
+    public static void WriteCsv(TextWriter writer, float[] values, int columns)
+    {
+        Span<char> text = stackalloc char[32];
+        for (int start = 0; start < values.Length; start += columns)
         {
-            Span<char> text = stackalloc char[32];
-            for (int start = 0; start < values.Length; start += columns)
+            for (int j = 0; j < columns; j++)
             {
-                for (int j = 0; j < columns; j++)
-                {
-                    if (j > 0)
-                        writer.Write(',');
-                    values[start + j].TryFormat(text, out int length, "R", CultureInfo.InvariantCulture);
-                    writer.Write(text[..length]);
-                }
-                writer.WriteLine();
+                if (j > 0)
+                    writer.Write(',');
+                values[start + j].TryFormat(text, out int length, "R", CultureInfo.InvariantCulture);
+                writer.Write(text[..length]);
             }
-        });
+            writer.WriteLine();
+        }
     }
 }

@@ -1,23 +1,17 @@
 using System.CommandLine;
+using GpuKMeans.Cli.Model;
 using GpuKMeans.Cli.Shared;
 
 namespace GpuKMeans.Cli.Predict;
 
-/// <summary>The <c>predict</c> command: label new points with the nearest of saved centroids.</summary>
+/// <summary>The <c>predict</c> command: label new points with the nearest centroid of a saved model or centroids file.</summary>
 internal static class PredictCommand
 {
     /// <summary>Creates the command; its action runs <see cref="PredictRunner"/>.</summary>
     public static Command Create()
     {
         var input = new InputOptionSet();
-        var centroids = new Option<string>("--centroids")
-        {
-            Description = "The centroids to assign to: k rows × d numbers, CSV (optional header) or .npy, as fit --centroids writes them. "
-                + "Distances are squared Euclidean in the file's units, ties go to the lowest index; centroids of a fit with "
-                + "--scale are in original units, so points near a boundary may be labelled differently than the scaled fit did.",
-            HelpName = "C.csv|C.npy",
-            Required = true,
-        };
+        var model = new ModelOptionSet();
         var backend = CommonOptions.Backend();
         var labels = new Option<string?>("--labels")
         {
@@ -27,15 +21,16 @@ internal static class PredictCommand
         var json = CommonOptions.Json();
         var verbose = CommonOptions.Verbose("Write the read and predict times to standard error.");
 
-        var command = new Command("predict", "Label the points of a file with the nearest of saved centroids (scikit-learn's predict).");
+        var command = new Command("predict", "Label the points of a file with the nearest centroid of a saved model or centroids file (scikit-learn's predict).");
         input.AddTo(command);
-        foreach (Option option in new Option[] { centroids, backend, labels, json, verbose })
+        model.AddTo(command);
+        foreach (Option option in new Option[] { backend, labels, json, verbose })
             command.Add(option);
         command.SetAction(parsed => PredictRunner.Run(
             new PredictSettings(
                 input.GetPath(parsed),
                 input.GetOptions(parsed),
-                parsed.GetRequiredValue(centroids),
+                model.Get(parsed),
                 parsed.GetRequiredValue(backend),
                 parsed.GetValue(labels),
                 parsed.GetValue(json),

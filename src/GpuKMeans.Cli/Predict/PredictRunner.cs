@@ -1,14 +1,15 @@
-using System.Diagnostics;
 using GpuKMeans.Cli.Io;
+using GpuKMeans.Cli.Model;
 using GpuKMeans.Cli.Output;
 using GpuKMeans.Cli.Shared;
 
 namespace GpuKMeans.Cli.Predict;
 
 /// <summary>
-/// Runs <c>gpukmeans predict</c>: reads the centroids and the points, checks that their widths match, labels
-/// every point on the device with <see cref="KMeans.Predict(KMeansResult, ReadOnlySpan{float})"/> on a model
-/// rebuilt by <see cref="KMeansResult.FromCentroids"/>, and writes the labels and a summary or JSON.
+/// Runs <c>gpukmeans predict</c>: reads the model (<c>--model</c>, or <c>--centroids</c> as a model without scaling)
+/// and the points, checks that their widths match, labels every point on the device with
+/// <see cref="KMeansModel.Predict(ReadOnlySpan{float}, KMeansDevice?)"/> (which applies the model's scaler), and
+/// writes the labels and a summary or JSON.
 /// </summary>
 internal static class PredictRunner
 {
@@ -16,31 +17,10 @@ internal static class PredictRunner
     /// <exception cref="CliUsageException">Bad options or input; the message names the option or the file.</exception>
     public static int Run(PredictSettings settings, CliConsole console)
     {
-        CliBackends.Parse(settings.Backend);
-        if (settings.LabelsPath is { } labelsPath)
-            AtomicFile.CheckWritable("--labels", labelsPath);
-        var clock = Stopwatch.StartNew();
-        var centroids = PointReader.Read(settings.CentroidsPath, InputOptions.Default);
-        var data = PointReader.Read(settings.Input, settings.InputOptions, console);
-        console.Trace($"read {data.Path}: {data.Rows} points × {data.Columns} dimensions, and {centroids.Rows} centroids, in {clock.Elapsed.TotalSeconds:F3} s");
-        if (centroids.Columns != data.Columns)
-            throw new CliUsageException(
-                $"{settings.CentroidsPath} has {centroids.Columns} values per centroid but {data.Path} has {data.Columns} per point: "
-                + "they must match (use --columns to pick the features the centroids were fitted on)");
-
-        var model = KMeansResult.FromCentroids(centroids.Values, centroids.Columns);
-        int[] labels;
-        double inertia;
-        string backendName, deviceName;
-        using (var device = CliBackends.Open(settings.Backend))
-        using (var kmeans = new KMeans(new KMeansOptions { ClusterCount = model.ClusterCount }, device))
-        {
-            clock.Restart();
-            labels = kmeans.Predict(model, data.Values);
-            inertia = -kmeans.Score(model, data.Values);
-            console.Trace($"predict on {device}: {clock.Elapsed.TotalSeconds:F3} s");
-            (backendName, deviceName) = (device.BackendName, device.Name);
-        }
+        var (model, data, (labels, inertia), backendName, deviceName) = ModelApplication.Run(
+            "predict", settings.Model, settings.Input, settings.InputOptions, settings.Backend, console,
+            (fitted, points, on) => (fitted.Predict(points.Values, on), -fitted.Score(points.Values, device: on)),
+            ("--labels", settings.LabelsPath));
 
         if (settings.LabelsPath is { } path)
             ResultFiles.WriteLabels(path, labels);
@@ -49,22 +29,24 @@ internal static class PredictRunner
             sizes[label]++;
         if (settings.Json)
         {
-            new PredictJson(settings.Input, settings.CentroidsPath, data.Rows, data.Columns, model.ClusterCount,
-                backendName, deviceName, inertia, sizes, settings.LabelsPath).WriteTo(console.Out);
+            new PredictJson(settings.Input, settings.Model.CentroidsPath, data.Rows, data.Columns, model.ClusterCount,
+                backendName, deviceName, inertia, sizes, settings.LabelsPath, settings.Model.ModelPath).WriteTo(console.Out);
             return 0;
         }
         var fields = new List<(string, string)>
         {
             ("Input", $"{data.Path}: {data.Rows} points × {data.Columns} dimensions"),
-            ("Centroids", $"{settings.CentroidsPath}: k = {model.ClusterCount}"),
+            (settings.Model.ModelPath is null ? "Centroids" : "Model", $"{settings.Model.Path}: k = {model.ClusterCount}"
+                + (model.Scaling is { } scaling ? $", {scaling.Method} scaling" : "")),
             ("Device", $"{backendName}: {deviceName}"),
-            ("Inertia", NumberText.Long(inertia)),
+            ("Inertia", NumberText.Long(inertia) + (model.Scaling is null ? "" : " (scaled units)")),
         };
         if (settings.LabelsPath is { } written)
             fields.Add(("Labels", $"written to {written}"));
         TextTable.WriteFields(console.Out, fields);
         console.Out.WriteLine();
-        ClusterTable.Write(console.Out, sizes, centroids.Values, centroids.Columns, centroids.Header ?? data.Header);
+        ClusterTable.Write(console.Out, sizes, model.GetCentroidsInOriginalUnits(), model.Dimensions,
+            model.FeatureNames.IsEmpty ? data.Header : model.FeatureNames);
         return 0;
     }
 }

@@ -11,18 +11,17 @@ internal sealed class FeatureScaler
     /// <summary>The <c>--scale</c> values.</summary>
     public static readonly string[] Names = ["none", "standard", "minmax"];
 
-    private readonly double[] _offset;
-    private readonly double[] _scale;
-
     private FeatureScaler(ScaleMethod method, double[] offset, double[] scale)
     {
         Method = method;
-        _offset = offset;
-        _scale = scale;
+        Scaling = method == ScaleMethod.None ? null : new FeatureScaling(Names[(int)method], offset, scale);
     }
 
     /// <summary>The method this scaler applies.</summary>
     public ScaleMethod Method { get; }
+
+    /// <summary>The library's form of this scaler, saved with a model; null for <see cref="ScaleMethod.None"/>.</summary>
+    public FeatureScaling? Scaling { get; }
 
     /// <summary>The <c>--scale</c> name of <see cref="Method"/>.</summary>
     public string Name => Names[(int)Method];
@@ -79,35 +78,13 @@ internal sealed class FeatureScaler
     }
 
     /// <summary>Scales row-major <paramref name="values"/> in place (nothing for <see cref="ScaleMethod.None"/>).</summary>
-    public void Apply(Span<float> values)
-    {
-        if (Method == ScaleMethod.None)
-            return;
-        int columns = _offset.Length;
-        for (int row = 0; row < values.Length; row += columns)
-            for (int j = 0; j < columns; j++)
-                values[row + j] = (float)((values[row + j] - _offset[j]) / _scale[j]);
-    }
+    public void Apply(Span<float> values) => Scaling?.ApplyInPlace(values);
 
     /// <summary>A scaled copy of row-major <paramref name="values"/>, such as initial centroids in original units.</summary>
-    public float[] Transform(ReadOnlySpan<float> values)
-    {
-        float[] copy = values.ToArray();
-        Apply(copy);
-        return copy;
-    }
+    public float[] Transform(ReadOnlySpan<float> values) => Scaling?.Apply(values) ?? values.ToArray();
 
     /// <summary>Row-major <paramref name="values"/> (centroids found on scaled data) mapped back to the original units.</summary>
-    public float[] Invert(ReadOnlySpan<float> values)
-    {
-        var original = new float[values.Length];
-        int columns = _offset.Length;
-        for (int i = 0; i < values.Length; i++)
-            original[i] = Method == ScaleMethod.None
-                ? values[i]
-                : (float)(values[i] * _scale[i % columns] + _offset[i % columns]);
-        return original;
-    }
+    public float[] Invert(ReadOnlySpan<float> values) => Scaling?.Invert(values) ?? values.ToArray();
 
     private static double NonZero(double scale) => scale > 0 && double.IsFinite(scale) ? scale : 1.0;
 }

@@ -157,6 +157,8 @@ public sealed class ReadmeQuickStartTests
 
         Add(typeof(GpuKMeans.KMeans).Assembly.Location);
         Add(typeof(ILGPU.Context).Assembly.Location);
+        Add(typeof(GpuKMeans.ML.GpuKMeansEstimator).Assembly.Location);   // the README's ML.NET block
+        Add(typeof(Microsoft.ML.MLContext).Assembly.Location);
         foreach (var assembly in AppDomain.CurrentDomain.GetAssemblies())
             if (!assembly.IsDynamic)
                 Add(assembly.Location);
