@@ -7,12 +7,18 @@ namespace GpuKMeans.Benchmarks;
 
 /// <summary>
 /// Runs the benchmarks in-process (the GPU machine has a .NET runtime but no SDK to build child
-/// processes): <c>dotnet run -c Release --project benchmarks/GpuKMeans.Benchmarks -- --filter '*Assign*'</c>.
+/// processes): <c>dotnet run -c Release --project benchmarks/GpuKMeans.Benchmarks -- --filter '*Assign*'</c>; the
+/// first argument <c>minibatch</c> runs <see cref="MiniBatchRace"/> instead.
 /// </summary>
 public static class Program
 {
     public static void Main(string[] args)
     {
+        if (args is ["minibatch", ..])
+        {
+            MiniBatchRace.Run(args);
+            return;
+        }
         var config = DefaultConfig.Instance
             .AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance))
             .WithOptions(ConfigOptions.DisableOptimizationsValidator);

@@ -59,13 +59,14 @@ internal static class FitCommand
             Description = "With --report: also fit k = 1..K on the same copy of the data and add the elbow chart to the report.",
             HelpName = "K",
         };
+        var miniBatch = FitMiniBatch.Option();
         var json = CommonOptions.Json();
         var verbose = CommonOptions.Verbose(
             "Write every iteration (run, iteration, inertia, centre shift, label changes, relocated clusters, time) to standard error.");
 
         var command = new Command("fit", "Cluster the points of a CSV, .npy or raw float32 file with k-means.");
         input.AddTo(command);
-        foreach (Option option in new Option[] { k, init, initCount, maxIterations, tolerance, seed, backend, scale, labels, centroids, plot, plotIterations, report, truth, elbow, json, verbose })
+        foreach (Option option in new Option[] { k, init, initCount, maxIterations, tolerance, seed, backend, scale, miniBatch, labels, centroids, plot, plotIterations, report, truth, elbow, json, verbose })
             command.Add(option);
         command.SetAction(parsed => FitRunner.Run(
             new FitSettings(
@@ -74,8 +75,8 @@ internal static class FitCommand
                 parsed.GetValue(k),
                 parsed.GetRequiredValue(init),
                 parsed.GetValue(initCount),
-                parsed.GetValue(maxIterations),
-                parsed.GetValue(tolerance),
+                FitMiniBatch.ValueOrDefault(parsed, maxIterations, parsed.GetValue(miniBatch), FitMiniBatch.DefaultMaxIterations),
+                FitMiniBatch.ValueOrDefault(parsed, tolerance, parsed.GetValue(miniBatch), 0.0),
                 parsed.GetValue(seed),
                 parsed.GetRequiredValue(backend),
                 parsed.GetRequiredValue(scale),
@@ -87,7 +88,8 @@ internal static class FitCommand
                 parsed.GetValue(plotIterations),
                 parsed.GetValue(report),
                 parsed.GetValue(truth),
-                parsed.GetValue(elbow)),
+                parsed.GetValue(elbow),
+                parsed.GetValue(miniBatch)),
             new CliConsole(parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error, parsed.GetValue(verbose))));
         return command;
     }
