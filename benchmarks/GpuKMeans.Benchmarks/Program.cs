@@ -7,12 +7,18 @@ namespace GpuKMeans.Benchmarks;
 
 /// <summary>
 /// Runs the benchmarks in-process (the GPU machine has a .NET runtime but no SDK to build child
-/// processes): <c>dotnet run -c Release --project benchmarks/GpuKMeans.Benchmarks -- --filter '*Assign*'</c>.
+/// processes): <c>dotnet run -c Release --project benchmarks/GpuKMeans.Benchmarks -- --filter '*Assign*'</c>; the
+/// first argument <c>minibatch</c> runs <see cref="MiniBatchRace"/> instead.
 /// </summary>
 public static class Program
 {
     public static void Main(string[] args)
     {
+        if (args is ["minibatch", ..])
+        {
+            MiniBatchRace.Run(args);
+            return;
+        }
         var config = DefaultConfig.Instance
             // The in-process default gives up on a benchmark after 5 minutes; seeding at n = 1M, k = 1024 on a loaded CPU takes longer.
             .AddJob(Job.Default.WithToolchain(new InProcessEmitToolchain(TimeSpan.FromHours(1), logOutput: true)))

@@ -26,12 +26,7 @@ public sealed partial class KMeans
         ReadOnlySpan<float> points, int dimensions, ReadOnlySpan<float> sampleWeights = default,
         IProgress<KMeansIterationStats>? progress = null, CancellationToken cancellationToken = default)
     {
-        Device.ThrowIfDisposed();
-        int n = PointData.CheckPoints(points, dimensions, nameof(points));
-        PointData.CheckWeights(sampleWeights, n, nameof(sampleWeights));
-        CheckFitShape(n, dimensions);
-        var backend = Device.BackendFor(n, dimensions, Options.ClusterCount);
-        using var input = FitInput.Upload(backend, points, dimensions, sampleWeights, Options.DeviceMemoryBudget);
+        using var input = FitArguments.Upload(Device, points, dimensions, sampleWeights, Options.ClusterCount, ExplicitCentroids, Options.DeviceMemoryBudget);
         return KMeansSolver.Fit(Options, input, progress, cancellationToken);
     }
 
@@ -56,12 +51,7 @@ public sealed partial class KMeans
     /// or the initial centroids have the wrong shape.</exception>
     public KMeansResult Fit(KMeansDataset data, IProgress<KMeansIterationStats>? progress = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(data);
-        Device.ThrowIfDisposed();
-        var input = data.Input;
-        if (!ReferenceEquals(data.Device, Device))
-            throw new ArgumentException("data was uploaded to another device than this estimator's.", nameof(data));
-        CheckFitShape(input.Count, input.Dimensions);
+        var input = FitArguments.Resident(Device, data, Options.ClusterCount, ExplicitCentroids);
         return KMeansSolver.Fit(Options, input, progress, cancellationToken);
     }
 
@@ -76,26 +66,6 @@ public sealed partial class KMeans
     public int[] FitPredict(float[,] points, ReadOnlySpan<float> sampleWeights = default) =>
         [.. Fit(points, sampleWeights).Labels];
 
-    /// <summary>The default of <see cref="KMeansOptions.ClusterCount"/>, named in the message when it is too many for the data.</summary>
-    private static readonly int DefaultClusterCount = new KMeansOptions().ClusterCount;
-
-    private void CheckFitShape(int n, int dimensions)
-    {
-        int k = Options.ClusterCount;
-        if (k > n)
-            throw new ArgumentException(
-                $"n_samples={n} should be >= n_clusters={k}: points has {n} rows, fewer than ClusterCount={k}"
-                + (k == DefaultClusterCount ? $" (the default; set KMeansOptions.ClusterCount to at most {n})" : "")
-                + ": k-means needs at least as many points as clusters.",
-                "points");
-        if (Options.EffectiveInit == KMeansInitMethod.Explicit)
-        {
-            var given = Options.InitialCentroids!;
-            if (given.Length != k * dimensions)
-                throw new ArgumentException(
-                    $"InitialCentroids has {given.Length} values but ClusterCount × dimensions = {k} × {dimensions} = {k * dimensions}.",
-                    nameof(KMeansOptions.InitialCentroids));
-            PointData.CheckFinite(given, dimensions, nameof(KMeansOptions.InitialCentroids), "centroid");
-        }
-    }
+    /// <summary>The initial centroids the fit starts from when they are given (checked against the data's shape).</summary>
+    private float[]? ExplicitCentroids => Options.EffectiveInit == KMeansInitMethod.Explicit ? Options.InitialCentroids : null;
 }

@@ -68,13 +68,14 @@ internal static class FitCommand
         };
         var deviceMemory = CommonOptions.DeviceMemory();
         var devices = CommonOptions.Devices();
+        var miniBatch = FitMiniBatch.Option();
         var json = CommonOptions.Json();
         var verbose = CommonOptions.Verbose(
             "Write every iteration (run, iteration, inertia, centre shift, label changes, relocated clusters, time) to standard error.");
 
         var command = new Command("fit", "Cluster the points of a CSV, .npy or raw float32 file with k-means.");
         input.AddTo(command);
-        foreach (Option option in new Option[] { k, init, initCount, maxIterations, tolerance, seed, backend, scale, labels, centroids, model, plot, plotIterations, report, truth, elbow, deviceMemory, devices, json, verbose })
+        foreach (Option option in new Option[] { k, init, initCount, maxIterations, tolerance, seed, backend, scale, miniBatch, labels, centroids, model, plot, plotIterations, report, truth, elbow, deviceMemory, devices, json, verbose })
             command.Add(option);
         command.SetAction(parsed => FitRunner.Run(
             new FitSettings(
@@ -83,8 +84,8 @@ internal static class FitCommand
                 parsed.GetValue(k),
                 parsed.GetRequiredValue(init),
                 parsed.GetValue(initCount),
-                parsed.GetValue(maxIterations),
-                parsed.GetValue(tolerance),
+                FitMiniBatch.ValueOrDefault(parsed, maxIterations, parsed.GetValue(miniBatch), FitMiniBatch.DefaultMaxIterations),
+                FitMiniBatch.ValueOrDefault(parsed, tolerance, parsed.GetValue(miniBatch), 0.0),
                 parsed.GetValue(seed),
                 parsed.GetRequiredValue(backend),
                 parsed.GetRequiredValue(scale),
@@ -99,7 +100,8 @@ internal static class FitCommand
                 parsed.GetValue(elbow),
                 parsed.GetValue(deviceMemory),
                 parsed.GetValue(devices),
-                parsed.GetValue(model)),
+                parsed.GetValue(model),
+                parsed.GetValue(miniBatch)),
             new CliConsole(parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error, parsed.GetValue(verbose))));
         return command;
     }

@@ -1,12 +1,14 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace GpuKMeans.Cli.Fit;
 
 /// <summary>
 /// The object <c>gpukmeans fit --json</c> prints: the result and how it was obtained. <see cref="Centroids"/> are
 /// in the data's original units; <see cref="Inertia"/> is in the units the fit ran in (scaled when
-/// <see cref="Scale"/> is not <c>none</c>).
+/// <see cref="Scale"/> is not <c>none</c>). <see cref="MiniBatch"/> (rows per step) and <see cref="Steps"/> appear only
+/// for a <c>--mini-batch</c> fit, whose <see cref="Iterations"/> are passes over the data.
 /// </summary>
 internal sealed record FitJson(
     string Input,
@@ -25,7 +27,9 @@ internal sealed record FitJson(
     float[][] Centroids,
     string? LabelsFile,
     string? CentroidsFile,
-    string? ModelFile = null)
+    string? ModelFile = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? MiniBatch = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Steps = null)
 {
     /// <summary>The serializer settings of every JSON the tool prints: camelCase, no HTML escaping, one line.</summary>
     public static readonly JsonSerializerOptions SerializerOptions = new()
@@ -52,7 +56,9 @@ internal sealed record FitJson(
         Rows(centroids, result.Dimensions),
         settings.LabelsPath,
         settings.CentroidsPath,
-        settings.ModelPath);
+        settings.ModelPath,
+        settings.MiniBatchSize,
+        settings.MiniBatchSize is null ? null : result.IterationStats.Count);
 
     /// <summary>Row-major values cut into rows of <paramref name="columns"/>.</summary>
     public static float[][] Rows(float[] values, int columns) =>

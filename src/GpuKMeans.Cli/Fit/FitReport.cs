@@ -29,7 +29,8 @@ internal static class FitReport
         [
             ("Device", $"{result.BackendName}: {result.DeviceName}"),
             ("Clusters", $"k = {result.ClusterCount} (init {settings.Init}, {runs} run{(runs == 1 ? "" : "s")}, {seed})"),
-            ("Iterations", NumberText.Integer(result.Iterations)),
+            ("Iterations", NumberText.Integer(result.Iterations)
+                + (settings.MiniBatchSize is int batch ? $" (passes: {NumberText.Integer(result.IterationStats.Count)} mini-batch steps of {NumberText.Integer(batch)} rows)" : "")),
             ("Converged", NumberText.YesNo(result.Converged)),
             ("Inertia", NumberText.Long(result.Inertia)),
         ]);

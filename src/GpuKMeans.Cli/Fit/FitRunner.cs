@@ -62,7 +62,15 @@ internal static class FitRunner
             console.Trace($"{data.Rows} points {(dataset.IsStreamed ? "streamed through" : "resident on")} {device} ({device.DeviceCount} device(s))");
             clock.Restart();
             var progress = settings.Verbose ? new VerboseIterations(console) : null;
-            result = kmeans.Fit(dataset, progress);
+            if (settings.MiniBatchSize is int batchSize)
+            {
+                using var miniBatch = new MiniBatchKMeans(FitMiniBatch.Options(options, batchSize), device);
+                result = miniBatch.Fit(dataset, progress);
+            }
+            else
+            {
+                result = kmeans.Fit(dataset, progress);
+            }
             console.Trace($"fit on {device}: {result.Iterations} iterations of the best run ({result.Run}) in {clock.Elapsed.TotalSeconds:F3} s");
             if (settings.ElbowMax is int kMax)
                 elbow = [.. Elbow.ElbowSweep.Run(dataset, options with { RecordHistory = false, InitialCentroids = null }, 1, kMax)
@@ -83,7 +91,9 @@ internal static class FitRunner
         if (settings.Json)
             FitJson.From(settings, data.Rows, result, scaler.Name, centroids).WriteTo(console.Out);
         else
-            FitReport.Write(console.Out, settings, data, options, result, scaler, centroids);
+            FitReport.Write(console.Out, settings, data,
+                settings.MiniBatchSize is int size ? options with { InitCount = FitMiniBatch.Options(options, size).EffectiveInitCount } : options,
+                result, scaler, centroids);
         return 0;
     }
 
@@ -113,6 +123,7 @@ internal static class FitRunner
         if (settings.DeviceMemoryMb is < 1)
             throw new CliUsageException($"--device-memory must be at least 1 (MiB), got {settings.DeviceMemoryMb}");
         CommonOptions.CheckFitValues(settings.InitCount, settings.MaxIterations, settings.Tolerance);
+        FitMiniBatch.Check(settings);
         if (settings.LabelsPath is { } labels)
             AtomicFile.CheckWritable("--labels", labels);
         if (settings.CentroidsPath is { } centroids)

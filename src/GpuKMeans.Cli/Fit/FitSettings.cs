@@ -25,6 +25,7 @@ namespace GpuKMeans.Cli.Fit;
 /// <param name="DeviceMemoryMb">Device memory the points may fill before the fit streams them, in MiB, or <c>null</c> for the device's default (<c>--device-memory</c>).</param>
 /// <param name="Devices">Comma-separated device indices to shard the points over, or <c>null</c> for one device (<c>--devices</c>).</param>
 /// <param name="ModelPath">Where to write the model file (centroids, scaler, options, provenance), or <c>null</c> (<c>--model</c>).</param>
+/// <param name="MiniBatchSize">Rows per mini-batch step, or <c>null</c> for a Lloyd fit (<c>--mini-batch</c>).</param>
 internal sealed record FitSettings(
     string Input,
     InputOptions InputOptions,
@@ -47,4 +48,5 @@ internal sealed record FitSettings(
     int? ElbowMax = null,
     long? DeviceMemoryMb = null,
     string? Devices = null,
-    string? ModelPath = null);
+    string? ModelPath = null,
+    int? MiniBatchSize = null);

@@ -10,6 +10,9 @@ Request modes:
       KMeans(n_clusters=k, init=<init>, n_init=1, algorithm="lloyd", tol, max_iter).fit(X, sample_weight=weights)
   {"mode": "kmeanspp", "points": [[...], ...], "weights": [...] | null, "k": int, "seeds": [int, ...]}
       -> {"inertia": [...]}  inertia_ after one Lloyd iteration from k-means++ seeding, one per random_state
+  {"mode": "minibatch", "points": [[...], ...], "weights": [...] | null, "k": int, "batch_size": int, "seeds": [int, ...]}
+      -> {"inertia": [...], "n_steps": [...]}  MiniBatchKMeans(n_clusters=k, batch_size, n_init=3, random_state=seed)
+      .fit(X, sample_weight=weights) with its other defaults, one per seed (inertia_ over all points)
 """
 import json
 import sys
@@ -17,7 +20,7 @@ import warnings
 
 import numpy as np
 import sklearn
-from sklearn.cluster import KMeans
+from sklearn.cluster import KMeans, MiniBatchKMeans
 
 
 def as_float32(rows):
@@ -57,6 +60,19 @@ def kmeanspp(request):
     return {"inertia": inertia}
 
 
+def minibatch(request):
+    x = as_float32(request["points"])
+    w = weights_of(request)
+    inertia, steps = [], []
+    for seed in request["seeds"]:
+        model = MiniBatchKMeans(n_clusters=int(request["k"]), batch_size=int(request["batch_size"]), n_init=3,
+                                random_state=int(seed))
+        model.fit(x, sample_weight=w)
+        inertia.append(float(model.inertia_))
+        steps.append(int(model.n_steps_))
+    return {"inertia": inertia, "n_steps": steps}
+
+
 def main():
     request = json.load(sys.stdin)
     with warnings.catch_warnings():
@@ -67,6 +83,8 @@ def main():
             answer = lloyd(request)
         elif mode == "kmeanspp":
             answer = kmeanspp(request)
+        elif mode == "minibatch":
+            answer = minibatch(request)
         else:
             raise SystemExit(f"unknown mode {mode!r}")
     answer["sklearn_version"] = sklearn.__version__
