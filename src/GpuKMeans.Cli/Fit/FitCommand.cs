@@ -10,7 +10,7 @@ internal static class FitCommand
     public static Command Create()
     {
         var input = new InputOptionSet();
-        var k = new Option<int>("--k") { Description = "Number of clusters (1 to the number of rows).", HelpName = "K", Required = true };
+        var k = new Option<int>("--k", "-k") { Description = "Number of clusters (1 to the number of rows).", HelpName = "K", Required = true };
         var init = new Option<string>("--init")
         {
             Description = "Initial centroids: k-means++, random (rows drawn at random), or a CSV or .npy file of k rows × d numbers "
@@ -51,8 +51,9 @@ internal static class FitCommand
         };
         var truth = new Option<string?>("--truth")
         {
-            Description = "True labels (one integer per line, as --labels writes them): adds a \"colour by true label\" checkbox to --report.",
-            HelpName = "LABELS.csv",
+            Description = "True labels (one integer per line, or a 1-D integer .npy array, as --labels and generate --labels-out write them): "
+                + "adds a \"colour by true label\" checkbox to --report.",
+            HelpName = "LABELS.csv|LABELS.npy",
         };
         var elbow = new Option<int?>("--elbow")
         {

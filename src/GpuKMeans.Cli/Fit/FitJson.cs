@@ -6,7 +6,7 @@ namespace GpuKMeans.Cli.Fit;
 /// <summary>
 /// The object <c>gpukmeans fit --json</c> prints: the result and how it was obtained. <see cref="Centroids"/> are
 /// in the data's original units; <see cref="Inertia"/> is in the units the fit ran in (scaled when
-/// <see cref="Scale"/> is not <c>none</c>).
+/// <see cref="Scale"/> is not <c>none</c>). <see cref="Files"/> lists every file the run wrote.
 /// </summary>
 internal sealed record FitJson(
     string Input,
@@ -24,7 +24,8 @@ internal sealed record FitJson(
     int[] ClusterSizes,
     float[][] Centroids,
     string? LabelsFile,
-    string? CentroidsFile)
+    string? CentroidsFile,
+    string[] Files)
 {
     /// <summary>The serializer settings of every JSON the tool prints: camelCase, no HTML escaping, one line.</summary>
     public static readonly JsonSerializerOptions SerializerOptions = new()
@@ -50,7 +51,13 @@ internal sealed record FitJson(
         result.GetClusterSizes(),
         Rows(centroids, result.Dimensions),
         settings.LabelsPath,
-        settings.CentroidsPath);
+        settings.CentroidsPath,
+        FilesWritten(settings));
+
+    /// <summary>The files a fit with <paramref name="settings"/> writes, in the order of its options, as the user named them.</summary>
+    public static string[] FilesWritten(FitSettings settings) =>
+        [.. new[] { settings.LabelsPath, settings.CentroidsPath, settings.PlotPath, settings.PlotIterationsPath, settings.ReportPath }
+            .OfType<string>()];
 
     /// <summary>Row-major values cut into rows of <paramref name="columns"/>.</summary>
     public static float[][] Rows(float[] values, int columns) =>

@@ -14,9 +14,10 @@ namespace GpuKMeans.Cli.Predict;
 /// <param name="Inertia">Sum of squared distances of the points to their nearest centroid.</param>
 /// <param name="ClusterSizes">Points per centroid.</param>
 /// <param name="LabelsFile">Where the labels were written, or <c>null</c>.</param>
+/// <param name="Labels">The label of every point when no <see cref="LabelsFile"/> was asked for, else <c>null</c>.</param>
 internal sealed record PredictJson(
     string Input, string CentroidsFile, int Points, int Dimensions, int K, string Backend, string Device,
-    double Inertia, int[] ClusterSizes, string? LabelsFile)
+    double Inertia, int[] ClusterSizes, string? LabelsFile, int[]? Labels)
 {
     /// <summary>Writes this object as JSON on one line.</summary>
     public void WriteTo(TextWriter output) => output.WriteLine(JsonSerializer.Serialize(this, FitJson.SerializerOptions));

@@ -8,7 +8,10 @@ namespace GpuKMeans.Cli.Predict;
 /// <summary>
 /// Runs <c>gpukmeans predict</c>: reads the centroids and the points, checks that their widths match, labels
 /// every point on the device with <see cref="KMeans.Predict(KMeansResult, ReadOnlySpan{float})"/> on a model
-/// rebuilt by <see cref="KMeansResult.FromCentroids"/>, and writes the labels and a summary or JSON.
+/// rebuilt by <see cref="KMeansResult.FromCentroids"/>, and writes the labels and a summary or JSON. Without
+/// <c>--labels</c> the labels go to standard output, one per line (the summary then goes to standard error, so
+/// <c>predict x.csv --centroids c.csv &gt; labels.txt</c> leaves only labels in the file), or into the JSON's
+/// <c>labels</c> array with <c>--json</c>.
 /// </summary>
 internal static class PredictRunner
 {
@@ -50,8 +53,14 @@ internal static class PredictRunner
         if (settings.Json)
         {
             new PredictJson(settings.Input, settings.CentroidsPath, data.Rows, data.Columns, model.ClusterCount,
-                backendName, deviceName, inertia, sizes, settings.LabelsPath).WriteTo(console.Out);
+                backendName, deviceName, inertia, sizes, settings.LabelsPath, settings.LabelsPath is null ? labels : null).WriteTo(console.Out);
             return 0;
+        }
+        var summary = console.Out;
+        if (settings.LabelsPath is null)
+        {
+            ResultFiles.WriteLabelLines(console.Out, labels);
+            summary = console.Error;
         }
         var fields = new List<(string, string)>
         {
@@ -60,11 +69,10 @@ internal static class PredictRunner
             ("Device", $"{backendName}: {deviceName}"),
             ("Inertia", NumberText.Long(inertia)),
         };
-        if (settings.LabelsPath is { } written)
-            fields.Add(("Labels", $"written to {written}"));
-        TextTable.WriteFields(console.Out, fields);
-        console.Out.WriteLine();
-        ClusterTable.Write(console.Out, sizes, centroids.Values, centroids.Columns, centroids.Header ?? data.Header);
+        fields.Add(("Labels", settings.LabelsPath is { } written ? $"written to {written}" : "written to standard output, one per line"));
+        TextTable.WriteFields(summary, fields);
+        summary.WriteLine();
+        ClusterTable.Write(summary, sizes, centroids.Values, centroids.Columns, centroids.Header ?? data.Header);
         return 0;
     }
 }

@@ -44,7 +44,19 @@ internal static class CliBackends
         }
         catch (NotSupportedException e)
         {
-            throw new CliUsageException($"--backend {value}: {e.Message}");
+            throw new CliUsageException($"--backend {value}: {InOptionTerms(e.Message)}");
         }
+    }
+
+    /// <summary>
+    /// A library message in the tool's terms: its advice sentence about the <see cref="KMeansBackend"/> enum
+    /// (<c>Use KMeansBackend.Auto or Cpu.</c>) becomes the <c>--backend</c> values to use instead; other messages are kept.
+    /// </summary>
+    internal static string InOptionTerms(string message)
+    {
+        int advice = message.IndexOf("Use KMeansBackend.", StringComparison.Ordinal);
+        if (advice < 0)
+            return message;
+        return $"{message[..advice].TrimEnd()} Use --backend auto (the best device present) or --backend cpu; 'gpukmeans devices' lists what this machine has.";
     }
 }
