@@ -64,7 +64,7 @@ internal static class FitCommand
         var verbose = CommonOptions.Verbose(
             "Write every iteration (run, iteration, inertia, centre shift, label changes, relocated clusters, time) to standard error.");
 
-        var command = new Command("fit", "Cluster the points of a CSV, .npy or raw float32 file with k-means.");
+        var command = new Command("fit", "Cluster the points of a CSV, .npy, raw float32, Parquet or Arrow file with k-means.");
         input.AddTo(command);
         foreach (Option option in new Option[] { k, init, initCount, maxIterations, tolerance, seed, backend, scale, labels, centroids, plot, plotIterations, report, truth, elbow, json, verbose })
             command.Add(option);
