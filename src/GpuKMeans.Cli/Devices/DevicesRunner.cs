@@ -5,6 +5,7 @@ using GpuKMeans.Cli.Output;
 using GpuKMeans.Cli.Shared;
 using ILGPU;
 using ILGPU.Runtime;
+using ILGPU.Runtime.CPU;
 using ILGPU.Runtime.Cuda;
 using ILGPU.Runtime.OpenCL;
 
@@ -52,24 +53,30 @@ internal static class DevicesRunner
                     $"ILGPU CPU accelerator, {accelerator.MaxNumThreadsPerGroup} threads per group (simulated)",
                 _ => null,
             };
-            return new DeviceInfo(name, device.BackendName, device.Name, device.MemorySize, capability, details);
+            var (bytes, note) = DeviceInfo.Memory(device.MemorySize, device.Accelerator is null or CPUAccelerator);
+            return new DeviceInfo(name, device.BackendName, device.Name, bytes, note, capability, details);
         }
         catch (Exception e) when (e is NotSupportedException or InvalidOperationException or AcceleratorException)
         {
-            return new DeviceInfo(name, "-", "could not be opened", 0, null, e.Message);
+            return new DeviceInfo(name, "-", "could not be opened", null, "not opened", null, CliBackends.InOptionTerms(e.Message));
         }
     }
 
     private static List<DeviceInfo> ListIlgpuDevices()
     {
         using var context = Context.Create(builder => builder.Default());
-        return [.. context.Devices.Select(d => new DeviceInfo(
-            d.AcceleratorType.ToString(),
-            d.AcceleratorType.ToString(),
-            d.Name,
-            d.MemorySize,
-            d is CudaDevice cuda ? Capability(cuda.Architecture) : null,
-            d is CLDevice cl ? $"{cl.VendorName}, {cl.DeviceType}" : null))];
+        return [.. context.Devices.Select(d =>
+        {
+            var (bytes, note) = DeviceInfo.Memory(d.MemorySize, d.AcceleratorType == AcceleratorType.CPU);
+            return new DeviceInfo(
+                d.AcceleratorType.ToString(),
+                d.AcceleratorType.ToString(),
+                d.Name,
+                bytes,
+                note,
+                d is CudaDevice cuda ? Capability(cuda.Architecture) : null,
+                d is CLDevice cl ? $"{cl.VendorName}, {cl.DeviceType}" : null);
+        })];
     }
 
     private static string? Capability(CudaArchitecture? architecture) =>

@@ -10,7 +10,7 @@ internal static class FitCommand
     public static Command Create()
     {
         var input = new InputOptionSet();
-        var k = new Option<int>("--k") { Description = "Number of clusters (1 to the number of rows).", HelpName = "K", Required = true };
+        var k = new Option<int>("--k", "-k") { Description = "Number of clusters (1 to the number of rows).", HelpName = "K", Required = true };
         var init = new Option<string>("--init")
         {
             Description = "Initial centroids: k-means++, k-means|| (k-means‖: 5 rounds of 2k candidates, then k-means++ over them), "
@@ -58,8 +58,9 @@ internal static class FitCommand
         };
         var truth = new Option<string?>("--truth")
         {
-            Description = "True labels (one integer per line, as --labels writes them): adds a \"colour by true label\" checkbox to --report.",
-            HelpName = "LABELS.csv",
+            Description = "True labels (one integer per line, or a 1-D integer .npy array, as --labels and generate --labels-out write them): "
+                + "adds a \"colour by true label\" checkbox to --report.",
+            HelpName = "LABELS.csv|LABELS.npy",
         };
         var elbow = new Option<int?>("--elbow")
         {
@@ -73,7 +74,7 @@ internal static class FitCommand
         var verbose = CommonOptions.Verbose(
             "Write every iteration (run, iteration, inertia, centre shift, label changes, relocated clusters, time) to standard error.");
 
-        var command = new Command("fit", "Cluster the points of a CSV, .npy or raw float32 file with k-means.");
+        var command = new Command("fit", "Cluster the points of a CSV, .npy, raw float32, Parquet or Arrow file with k-means.");
         input.AddTo(command);
         foreach (Option option in new Option[] { k, init, initCount, maxIterations, tolerance, seed, backend, scale, miniBatch, labels, centroids, model, plot, plotIterations, report, truth, elbow, deviceMemory, devices, json, verbose })
             command.Add(option);

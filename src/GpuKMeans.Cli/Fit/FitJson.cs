@@ -7,8 +7,8 @@ namespace GpuKMeans.Cli.Fit;
 /// <summary>
 /// The object <c>gpukmeans fit --json</c> prints: the result and how it was obtained. <see cref="Centroids"/> are
 /// in the data's original units; <see cref="Inertia"/> is in the units the fit ran in (scaled when
-/// <see cref="Scale"/> is not <c>none</c>). <see cref="MiniBatch"/> (rows per step) and <see cref="Steps"/> appear only
-/// for a <c>--mini-batch</c> fit, whose <see cref="Iterations"/> are passes over the data.
+/// <see cref="Scale"/> is not <c>none</c>). <see cref="Files"/> lists every file the run wrote. <see cref="MiniBatch"/> (rows per step)
+/// and <see cref="Steps"/> appear only for a <c>--mini-batch</c> fit, whose <see cref="Iterations"/> are passes over the data.
 /// </summary>
 internal sealed record FitJson(
     string Input,
@@ -27,7 +27,8 @@ internal sealed record FitJson(
     float[][] Centroids,
     string? LabelsFile,
     string? CentroidsFile,
-    string? ModelFile = null,
+    string? ModelFile,
+    string[] Files,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? MiniBatch = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Steps = null)
 {
@@ -57,8 +58,14 @@ internal sealed record FitJson(
         settings.LabelsPath,
         settings.CentroidsPath,
         settings.ModelPath,
+        FilesWritten(settings),
         settings.MiniBatchSize,
         settings.MiniBatchSize is null ? null : result.IterationStats.Count);
+
+    /// <summary>The files a fit with <paramref name="settings"/> writes, in the order of its options, as the user named them.</summary>
+    public static string[] FilesWritten(FitSettings settings) =>
+        [.. new[] { settings.LabelsPath, settings.CentroidsPath, settings.ModelPath, settings.PlotPath, settings.PlotIterationsPath, settings.ReportPath }
+            .OfType<string>()];
 
     /// <summary>Row-major values cut into rows of <paramref name="columns"/>.</summary>
     public static float[][] Rows(float[] values, int columns) =>

@@ -77,6 +77,21 @@ internal sealed class ColumnSelection
         return [.. columns];
     }
 
+    /// <summary>The shortest <c>--columns</c> text for <paramref name="columns"/>, runs written as ranges: <c>0-3,5</c>.</summary>
+    public static string Format(IReadOnlyList<int> columns)
+    {
+        var parts = new List<string>();
+        for (int i = 0; i < columns.Count;)
+        {
+            int j = i;
+            while (j + 1 < columns.Count && columns[j + 1] == columns[j] + 1)
+                j++;
+            parts.Add(j == i ? $"{columns[i]}" : $"{columns[i]}-{columns[j]}");
+            i = j + 1;
+        }
+        return string.Join(",", parts);
+    }
+
     private static int FindName(IReadOnlyList<string> header, string name)
     {
         for (int pass = 0; pass < 2; pass++)

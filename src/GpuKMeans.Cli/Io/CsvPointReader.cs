@@ -90,7 +90,7 @@ internal static class CsvPointReader
             if (csv.FieldCount != fieldCount)
                 throw new CliUsageException($"{path}:{line}: expected {fieldCount} columns, found {csv.FieldCount}");
             foreach (int c in columns!)
-                values.Add(ParseCell(path, line, c + 1, csv.GetSpan(c)));
+                values.Add(ParseCell(path, line, c + 1, csv.GetSpan(c), delimiter, columns));
             if (firstLine == 0)
                 firstLine = line;
         }
@@ -114,7 +114,7 @@ internal static class CsvPointReader
         return true;
     }
 
-    private static float ParseCell(string path, int line, int column, ReadOnlySpan<byte> cell)
+    private static float ParseCell(string path, int line, int column, ReadOnlySpan<byte> cell, char delimiter, int[] columns)
     {
         if (IsDecimal(cell) && double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
         {
@@ -122,7 +122,7 @@ internal static class CsvPointReader
             if (float.IsFinite(single))
                 return single;
         }
-        return Fail(path, line, column, cell);
+        return Fail(path, line, column, cell, delimiter, columns);
     }
 
     /// <summary>
@@ -147,7 +147,7 @@ internal static class CsvPointReader
             || word == "∞";
     }
 
-    private static float Fail(string path, int line, int column, ReadOnlySpan<byte> cell)
+    private static float Fail(string path, int line, int column, ReadOnlySpan<byte> cell, char delimiter, int[] columns)
     {
         string where = $"{path}:{line}:{column}";
         string text = Encoding.UTF8.GetString(cell).Trim(' ', '\t');
@@ -157,9 +157,36 @@ internal static class CsvPointReader
             throw new CliUsageException(
                 $"{where}: '{text}' is not a finite number: k-means needs finite values (drop or impute missing ones first)");
         if (!IsDecimal(cell) || !double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
-            throw new CliUsageException($"{where}: '{Printable(text)}' is not a number");
+            throw new CliUsageException($"{where}: '{Printable(text)}' is not a number{NotANumberHint(text, delimiter, column - 1, columns)}");
         throw new CliUsageException($"{where}: '{text}' is too large for a 32-bit float");
     }
+
+    /// <summary>
+    /// What to do about a cell that is not a number: numbers joined by another separator (<c>3;4</c>) ask for
+    /// <c>--delimiter</c>; text (<c>setosa</c>) asks for <c>--columns</c> without that column (0-based <paramref name="column"/>).
+    /// </summary>
+    private static string NotANumberHint(string text, char delimiter, int column, int[] columns)
+    {
+        foreach (char separator in ";\t|, ")
+        {
+            string[] parts = text.Split(separator, StringSplitOptions.TrimEntries);
+            if (separator != delimiter && parts.Length > 1 && parts.All(p => IsNumber(Encoding.UTF8.GetBytes(p))))
+                return $": the values look separated by {Describe(separator)}, not {Describe(delimiter)}: add --delimiter {OptionValue(separator)}";
+        }
+        if (!text.Any(char.IsLetter))
+            return "";
+        int[] others = [.. columns.Where(c => c != column)];
+        return others.Length == 0
+            ? ": it is the only column read, and k-means needs numbers"
+            : $": to leave that column out, choose the numeric ones with --columns {ColumnSelection.Format(others)} (0-based)";
+    }
+
+    private static string OptionValue(char separator) => separator switch
+    {
+        '\t' => "tab",
+        ' ' => "space",
+        _ => $"'{separator}'",
+    };
 
     /// <summary><paramref name="text"/> with control characters written as <c>\u0000</c>, so a message stays one readable line.</summary>
     private static string Printable(string text) =>

@@ -11,4 +11,10 @@ internal enum InputFormat
 
     /// <summary>Headerless little-endian float32 values, <c>--dims</c> per point.</summary>
     Raw,
+
+    /// <summary>An Apache Parquet file: numeric columns (float, double, integer), selected by name or index.</summary>
+    Parquet,
+
+    /// <summary>An Apache Arrow IPC file (<c>.arrow</c>, Feather v2) or stream (<c>.arrows</c>): numeric columns, selected by name or index.</summary>
+    Arrow,
 }

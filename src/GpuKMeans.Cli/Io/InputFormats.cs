@@ -4,13 +4,18 @@ namespace GpuKMeans.Cli.Io;
 internal static class InputFormats
 {
     /// <summary>The <c>--format</c> values.</summary>
-    public static readonly string[] Names = ["csv", "npy", "raw"];
+    public static readonly string[] Names = ["csv", "npy", "raw", "parquet", "arrow"];
 
-    /// <summary>The format of <paramref name="path"/> by its extension: <c>.npy</c>, <c>.raw</c>/<c>.f32</c>/<c>.bin</c>, else CSV.</summary>
+    /// <summary>
+    /// The format of <paramref name="path"/> by its extension: <c>.npy</c>, <c>.raw</c>/<c>.f32</c>/<c>.bin</c>,
+    /// <c>.parquet</c>/<c>.pq</c>, <c>.arrow</c>/<c>.arrows</c>/<c>.feather</c>/<c>.ipc</c>, else CSV.
+    /// </summary>
     public static InputFormat FromExtension(string path) => Path.GetExtension(path).ToLowerInvariant() switch
     {
         ".npy" => InputFormat.Npy,
         ".raw" or ".f32" or ".bin" => InputFormat.Raw,
+        ".parquet" or ".pq" => InputFormat.Parquet,
+        ".arrow" or ".arrows" or ".feather" or ".ipc" => InputFormat.Arrow,
         _ => InputFormat.Csv,
     };
 
@@ -22,6 +27,8 @@ internal static class InputFormats
         "csv" => InputFormat.Csv,
         "npy" => InputFormat.Npy,
         "raw" => InputFormat.Raw,
+        "parquet" => InputFormat.Parquet,
+        "arrow" => InputFormat.Arrow,
         _ => throw new CliUsageException($"--format: '{value}' is not one of {string.Join(", ", Names)}"),
     };
 

@@ -3,7 +3,7 @@ using GpuKMeans.Cli.Shared;
 namespace GpuKMeans.Cli.Io;
 
 /// <summary>
-/// The one way every subcommand reads points: CSV, .npy or raw float32, chosen by <c>--format</c> or the file's
+/// The one way every subcommand reads points: CSV, .npy, raw float32, Parquet or Arrow IPC, chosen by <c>--format</c> or the file's
 /// extension. Files over <see cref="ProgressThreshold"/> bytes get a progress bar on a terminal.
 /// </summary>
 internal static class PointReader
@@ -61,20 +61,24 @@ internal static class PointReader
     {
         InputFormat.Npy => NpyReader.Read(path, reportBytes),
         InputFormat.Raw => RawReader.Read(path, options.Dimensions!.Value, reportBytes),
-        _ => CsvPointReader.Read(
-            path,
-            options.Delimiter ?? InputFormats.DefaultDelimiter(path),
-            options.Columns is { } columns ? ColumnSelection.Parse(columns) : null,
-            reportBytes),
+        InputFormat.Parquet => ParquetPointReader.Read(path, Selection(options), reportBytes),
+        InputFormat.Arrow => ArrowPointReader.Read(path, Selection(options), reportBytes),
+        _ => CsvPointReader.Read(path, options.Delimiter ?? InputFormats.DefaultDelimiter(path), Selection(options), reportBytes),
     };
+
+    private static ColumnSelection? Selection(InputOptions options) =>
+        options.Columns is { } columns ? ColumnSelection.Parse(columns) : null;
+
+    /// <summary>Whether <paramref name="format"/> has columns that <c>--columns</c> can pick by index or name.</summary>
+    private static bool HasColumns(InputFormat format) => format is InputFormat.Csv or InputFormat.Parquet or InputFormat.Arrow;
 
     private static void CheckOptions(InputFormat format, InputOptions options)
     {
         string name = format.ToString().ToLowerInvariant();
         if (format != InputFormat.Csv && options.Delimiter is not null)
             throw new CliUsageException($"--delimiter applies to CSV input only, not {name}");
-        if (format != InputFormat.Csv && options.Columns is not null)
-            throw new CliUsageException($"--columns applies to CSV input only, not {name}");
+        if (!HasColumns(format) && options.Columns is not null)
+            throw new CliUsageException($"--columns applies to CSV, Parquet and Arrow input only, not {name}");
         if (format == InputFormat.Raw && options.Dimensions is null)
             throw new CliUsageException("--dims is required for raw float32 input: the file has no header to say how many values make a point");
         if (format != InputFormat.Raw && options.Dimensions is not null)

@@ -22,11 +22,14 @@ internal static class ResultFiles
             AtomicFile.WriteBinary(path, stream => NpyWriter.WriteInt32(stream, labels));
             return;
         }
-        AtomicFile.Write(path, writer =>
-        {
-            foreach (int label in labels)
-                writer.WriteLine(NumberText.Integer(label));
-        });
+        AtomicFile.Write(path, writer => WriteLabelLines(writer, labels));
+    }
+
+    /// <summary>Writes one label per line to <paramref name="writer"/>, as the CSV labels file holds them.</summary>
+    public static void WriteLabelLines(TextWriter writer, int[] labels)
+    {
+        foreach (int label in labels)
+            writer.WriteLine(NumberText.Integer(label));
     }
 
     /// <summary>Writes <paramref name="model"/> as the JSON of <see cref="KMeansModel.Save(Stream)"/>.</summary>

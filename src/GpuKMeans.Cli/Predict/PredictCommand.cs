@@ -15,7 +15,8 @@ internal static class PredictCommand
         var backend = CommonOptions.Backend();
         var labels = new Option<string?>("--labels")
         {
-            Description = "Write the cluster of every point: one per line, or a 1-D int32 array when the name ends in .npy.",
+            Description = "Write the cluster of every point: one per line, or a 1-D int32 array when the name ends in .npy. "
+                + "Without it, the labels go to standard output one per line (the summary to standard error), or into the JSON's labels array.",
             HelpName = "OUT.csv|OUT.npy",
         };
         var json = CommonOptions.Json();

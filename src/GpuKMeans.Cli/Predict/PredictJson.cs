@@ -15,9 +15,10 @@ namespace GpuKMeans.Cli.Predict;
 /// <param name="ClusterSizes">Points per centroid.</param>
 /// <param name="LabelsFile">Where the labels were written, or <c>null</c>.</param>
 /// <param name="ModelFile">The model file, or <c>null</c> when centroids were given.</param>
+/// <param name="Labels">The label of every point when no <see cref="LabelsFile"/> was asked for, else <c>null</c>.</param>
 internal sealed record PredictJson(
     string Input, string? CentroidsFile, int Points, int Dimensions, int K, string Backend, string Device,
-    double Inertia, int[] ClusterSizes, string? LabelsFile, string? ModelFile = null)
+    double Inertia, int[] ClusterSizes, string? LabelsFile, int[]? Labels, string? ModelFile = null)
 {
     /// <summary>Writes this object as JSON on one line.</summary>
     public void WriteTo(TextWriter output) => output.WriteLine(JsonSerializer.Serialize(this, FitJson.SerializerOptions));

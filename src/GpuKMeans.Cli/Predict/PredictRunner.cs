@@ -9,7 +9,10 @@ namespace GpuKMeans.Cli.Predict;
 /// Runs <c>gpukmeans predict</c>: reads the model (<c>--model</c>, or <c>--centroids</c> as a model without scaling)
 /// and the points, checks that their widths match, labels every point on the device with
 /// <see cref="KMeansModel.Predict(ReadOnlySpan{float}, KMeansDevice?)"/> (which applies the model's scaler), and
-/// writes the labels and a summary or JSON.
+/// writes the labels and a summary or JSON. Without
+/// <c>--labels</c> the labels go to standard output, one per line (the summary then goes to standard error, so
+/// <c>predict x.csv --model m.json &gt; labels.txt</c> leaves only labels in the file), or into the JSON's
+/// <c>labels</c> array with <c>--json</c>.
 /// </summary>
 internal static class PredictRunner
 {
@@ -30,8 +33,14 @@ internal static class PredictRunner
         if (settings.Json)
         {
             new PredictJson(settings.Input, settings.Model.CentroidsPath, data.Rows, data.Columns, model.ClusterCount,
-                backendName, deviceName, inertia, sizes, settings.LabelsPath, settings.Model.ModelPath).WriteTo(console.Out);
+                backendName, deviceName, inertia, sizes, settings.LabelsPath, settings.LabelsPath is null ? labels : null, settings.Model.ModelPath).WriteTo(console.Out);
             return 0;
+        }
+        var summary = console.Out;
+        if (settings.LabelsPath is null)
+        {
+            ResultFiles.WriteLabelLines(console.Out, labels);
+            summary = console.Error;
         }
         var fields = new List<(string, string)>
         {
@@ -41,11 +50,10 @@ internal static class PredictRunner
             ("Device", $"{backendName}: {deviceName}"),
             ("Inertia", NumberText.Long(inertia) + (model.Scaling is null ? "" : " (scaled units)")),
         };
-        if (settings.LabelsPath is { } written)
-            fields.Add(("Labels", $"written to {written}"));
-        TextTable.WriteFields(console.Out, fields);
-        console.Out.WriteLine();
-        ClusterTable.Write(console.Out, sizes, model.GetCentroidsInOriginalUnits(), model.Dimensions,
+        fields.Add(("Labels", settings.LabelsPath is { } written ? $"written to {written}" : "written to standard output, one per line"));
+        TextTable.WriteFields(summary, fields);
+        summary.WriteLine();
+        ClusterTable.Write(summary, sizes, model.GetCentroidsInOriginalUnits(), model.Dimensions,
             model.FeatureNames.IsEmpty ? data.Header : model.FeatureNames);
         return 0;
     }

@@ -50,7 +50,7 @@ internal static class CliBackends
         }
         catch (NotSupportedException e)
         {
-            throw new CliUsageException($"--backend {value}: {e.Message}");
+            throw new CliUsageException($"--backend {value}: {InOptionTerms(e.Message)}");
         }
         catch (ArgumentException e) when (e.ParamName == "deviceIds")
         {
@@ -65,4 +65,16 @@ internal static class CliBackends
             int.TryParse(item, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int id)
                 ? id
                 : throw new CliUsageException($"--devices: '{item}' is not a device index (a non-negative integer; the list is comma-separated, e.g. 0,1)"))];
+
+    /// <summary>
+    /// A library message in the tool's terms: its advice sentence about the <see cref="KMeansBackend"/> enum
+    /// (<c>Use KMeansBackend.Auto or Cpu.</c>) becomes the <c>--backend</c> values to use instead; other messages are kept.
+    /// </summary>
+    internal static string InOptionTerms(string message)
+    {
+        int advice = message.IndexOf("Use KMeansBackend.", StringComparison.Ordinal);
+        if (advice < 0)
+            return message;
+        return $"{message[..advice].TrimEnd()} Use --backend auto (the best device present) or --backend cpu; 'gpukmeans devices' lists what this machine has.";
+    }
 }

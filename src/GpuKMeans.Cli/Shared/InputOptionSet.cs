@@ -9,7 +9,8 @@ internal sealed class InputOptionSet
     private readonly Argument<string> _input = new("INPUT")
     {
         Description = "The points: CSV (one point per row, optional header row), NumPy .npy (float32/float64, n × d or n), "
-            + "or raw little-endian float32 (.raw, .f32, .bin; needs --dims). The format follows the extension unless --format says otherwise.",
+            + "raw little-endian float32 (.raw, .f32, .bin; needs --dims), Apache Parquet (.parquet) or Arrow IPC (.arrow, .feather file; "
+            + ".arrows stream) with float, double or integer columns. The format follows the extension unless --format says otherwise.",
     };
 
     private readonly Option<string?> _format = new("--format")
@@ -25,7 +26,8 @@ internal sealed class InputOptionSet
 
     private readonly Option<string?> _columns = new("--columns")
     {
-        Description = "CSV columns to cluster on, 0-based, after the header row is detected: 0,2,5 or 1-3 or header names (x,y). Default: all.",
+        Description = "Columns to cluster on (CSV, Parquet, Arrow), 0-based, after a CSV header row is detected: 0,2,5 or 1-3 or "
+            + "column names (x,y). Default: all.",
         HelpName = "LIST",
     };
 

@@ -139,7 +139,7 @@ public sealed class CliBadInputTests : IDisposable
 
     [Theory]
     [InlineData("six.npy", new[] { "--delimiter", ";" }, "--delimiter applies to CSV input only")]
-    [InlineData("six.npy", new[] { "--columns", "0" }, "--columns applies to CSV input only")]
+    [InlineData("six.npy", new[] { "--columns", "0" }, "--columns applies to CSV, Parquet and Arrow input only")]
     [InlineData("six.npy", new[] { "--dims", "2" }, "--dims applies to raw input only")]
     [InlineData("six.f32", new[] { "--dims", "0" }, "--dims must be at least 1")]
     [InlineData("six.csv", new[] { "--delimiter", "ab" }, "--delimiter: 'ab' is not one character")]

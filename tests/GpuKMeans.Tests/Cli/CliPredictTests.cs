@@ -34,13 +34,15 @@ public sealed class CliPredictTests : IDisposable
         Assert.Contains("cluster", run.Out);
     }
 
+    /// <summary>Predicts five points, three near (0, 0) and two near (10, 10), against centroids (10, 10) and (0, 0) on the CPU.</summary>
+    private CliRun PredictFivePoints(params string[] options) => CliRun.Of(
+        ["predict", _dir.Write("new.csv", "0,0\n0.5,0\n9,9\n10,10\n11,9\n"), "--centroids", _dir.Write("c.csv", "cx,cy\n10,10\n0,0\n"),
+            "--backend", "cpu", .. options]);
+
     [Fact]
     public void JsonCountsThePointsPerCentroid()
     {
-        string input = _dir.Write("new.csv", "0,0\n0.5,0\n9,9\n10,10\n11,9\n");
-        string centroids = _dir.Write("c.csv", "cx,cy\n10,10\n0,0\n");
-
-        var run = CliRun.Of("predict", input, "--centroids", centroids, "--json", "--backend", "cpu");
+        var run = PredictFivePoints("--json");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         using var json = JsonDocument.Parse(run.Out);
@@ -49,6 +51,35 @@ public sealed class CliPredictTests : IDisposable
         Assert.Equal(2, root.GetProperty("k").GetInt32());
         Assert.Equal([3, 2], root.GetProperty("clusterSizes").EnumerateArray().Select(e => e.GetInt32()));
         Assert.Equal(0.25 + 2 + 2, root.GetProperty("inertia").GetDouble(), 1e-4);
+    }
+
+    [Fact]
+    public void WithoutALabelsFileTheLabelsGoToStandardOutputAndTheSummaryToStandardError()
+    {
+        var run = PredictFivePoints();
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal("1\n1\n0\n0\n0\n", run.Out.ReplaceLineEndings("\n"));
+        Assert.Contains("Inertia", run.Err);
+        Assert.Contains("standard output", run.Err);
+    }
+
+    [Fact]
+    public void JsonCarriesTheLabelsUnlessAFileGetsThem()
+    {
+        string input = _dir.Write("new.csv", "0,0\n9,9\n11,9\n");
+        string centroids = _dir.Write("c.csv", "10,10\n0,0\n");
+
+        var run = CliRun.Of("predict", input, "--centroids", centroids, "--json", "--backend", "cpu");
+        var toFile = CliRun.Of("predict", input, "--centroids", centroids, "--json", "--backend", "cpu", "--labels", _dir.PathOf("l.csv"));
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        using var json = JsonDocument.Parse(run.Out);
+        Assert.Equal([1, 0, 0], json.RootElement.GetProperty("labels").EnumerateArray().Select(e => e.GetInt32()));
+        Assert.True(toFile.ExitCode == 0, toFile.ToString());
+        using var fileJson = JsonDocument.Parse(toFile.Out);
+        Assert.Equal(JsonValueKind.Null, fileJson.RootElement.GetProperty("labels").ValueKind);
+        Assert.Equal([1, 0, 0], ReadLabels(_dir.PathOf("l.csv")));
     }
 
     [Fact]
