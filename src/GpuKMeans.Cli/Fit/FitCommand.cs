@@ -59,13 +59,24 @@ internal static class FitCommand
             Description = "With --report: also fit k = 1..K on the same copy of the data and add the elbow chart to the report.",
             HelpName = "K",
         };
+        var cluster = new Option<string?>("--cluster")
+        {
+            Description = "Fit through a cluster of 'gpukmeans worker' processes, given their gateways; INPUT (.npy float32 or raw) "
+                + "must be readable at the same path here and on every worker. Default init there: " + Cluster.ClusterFitRunner.DefaultInitName + ".",
+            HelpName = "HOST:G[,HOST:G...]",
+        };
+        var shards = new Option<int?>("--shards")
+        {
+            Description = "With --cluster: row shards, spread evenly over the workers (default: one per gateway named).",
+            HelpName = "N",
+        };
         var json = CommonOptions.Json();
         var verbose = CommonOptions.Verbose(
             "Write every iteration (run, iteration, inertia, centre shift, label changes, relocated clusters, time) to standard error.");
 
         var command = new Command("fit", "Cluster the points of a CSV, .npy or raw float32 file with k-means.");
         input.AddTo(command);
-        foreach (Option option in new Option[] { k, init, initCount, maxIterations, tolerance, seed, backend, scale, labels, centroids, plot, plotIterations, report, truth, elbow, json, verbose })
+        foreach (Option option in new Option[] { k, init, initCount, maxIterations, tolerance, seed, backend, scale, labels, centroids, plot, plotIterations, report, truth, elbow, cluster, shards, json, verbose })
             command.Add(option);
         command.SetAction(parsed => FitRunner.Run(
             new FitSettings(
@@ -87,7 +98,10 @@ internal static class FitCommand
                 parsed.GetValue(plotIterations),
                 parsed.GetValue(report),
                 parsed.GetValue(truth),
-                parsed.GetValue(elbow)),
+                parsed.GetValue(elbow),
+                parsed.GetValue(cluster),
+                parsed.GetValue(shards),
+                parsed.GetResult(init) is { Implicit: false }),
             new CliConsole(parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error, parsed.GetValue(verbose))));
         return command;
     }

@@ -1,12 +1,13 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace GpuKMeans.Cli.Fit;
 
 /// <summary>
 /// The object <c>gpukmeans fit --json</c> prints: the result and how it was obtained. <see cref="Centroids"/> are
 /// in the data's original units; <see cref="Inertia"/> is in the units the fit ran in (scaled when
-/// <see cref="Scale"/> is not <c>none</c>).
+/// <see cref="Scale"/> is not <c>none</c>). A cluster fit adds <see cref="Workers"/> and <see cref="Devices"/> (shard order).
 /// </summary>
 internal sealed record FitJson(
     string Input,
@@ -24,7 +25,9 @@ internal sealed record FitJson(
     int[] ClusterSizes,
     float[][] Centroids,
     string? LabelsFile,
-    string? CentroidsFile)
+    string? CentroidsFile,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Workers = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Devices = null)
 {
     /// <summary>The serializer settings of every JSON the tool prints: camelCase, no HTML escaping, one line.</summary>
     public static readonly JsonSerializerOptions SerializerOptions = new()

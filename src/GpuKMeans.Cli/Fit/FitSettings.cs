@@ -22,6 +22,9 @@ namespace GpuKMeans.Cli.Fit;
 /// <param name="ReportPath">Self-contained HTML report, or <c>null</c> (<c>--report</c>).</param>
 /// <param name="TruthPath">True labels for the report's "colour by true label", or <c>null</c> (<c>--truth</c>).</param>
 /// <param name="ElbowMax">Also fit k = 1..this on the same upload, for the report's elbow chart, or <c>null</c> (<c>--elbow</c>).</param>
+/// <param name="Cluster">Worker gateways <c>HOST:G[,HOST:G…]</c> to fit through, or <c>null</c> for a local fit (<c>--cluster</c>).</param>
+/// <param name="Shards">Row shards of a cluster fit, or <c>null</c> for one per gateway (<c>--shards</c>).</param>
+/// <param name="InitGiven">Whether <c>--init</c> was typed (a cluster fit without it uses the cluster's default init).</param>
 internal sealed record FitSettings(
     string Input,
     InputOptions InputOptions,
@@ -41,4 +44,7 @@ internal sealed record FitSettings(
     string? PlotIterationsPath = null,
     string? ReportPath = null,
     string? TruthPath = null,
-    int? ElbowMax = null);
+    int? ElbowMax = null,
+    string? Cluster = null,
+    int? Shards = null,
+    bool InitGiven = true);
