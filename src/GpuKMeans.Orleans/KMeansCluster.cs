@@ -132,7 +132,17 @@ public sealed class KMeansCluster : IDisposable
         using var backend = new ClusterBackend(infos);
         var parts = shards.Select(s => (IResidentPoints)new RemoteShardPoints(s.Caller, s.Rows, input.Dimensions)).ToList();
         using var fitInput = FitInput.Over(backend, new ShardedResidentPoints(backend, parts), [], meanVariance, conditioning);
-        var result = KMeansSolver.Fit(options, fitInput, progress, cancellationToken);
+        KMeansResult result;
+        try
+        {
+            result = KMeansSolver.Fit(options, fitInput, progress, cancellationToken);
+        }
+        catch (AggregateException e) when (e.Flatten().InnerExceptions.OfType<KMeansWorkerLostException>().FirstOrDefault() is { } lost)
+        {
+            // The shards are called in parallel (Parallel.For wraps their failures): report the lost worker itself.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(lost);
+            throw;
+        }
         return new KMeansClusterFit(result, [.. infos.Select(i => i.Worker)], [.. infos.Select(i => $"{i.Backend}: {i.Device}")]);
     }
 
