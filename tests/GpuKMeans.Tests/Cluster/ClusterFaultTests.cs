@@ -27,7 +27,7 @@ public sealed class ClusterFaultTests
             var killer = new KillAfterFirstIteration(victim);
 
             var fit = Task.Run(() => client.Fit(options, input, shardCount: 3, killer), TestContext.Current.CancellationToken);
-            Assert.True(killer.Killed.Wait(TimeSpan.FromMinutes(5)) || fit.IsCompleted, $"the fit never reached its first iteration: {fit.Status}");
+            Assert.True(killer.Killed.Wait(TimeSpan.FromMinutes(5), TestContext.Current.CancellationToken) || fit.IsCompleted, $"the fit never reached its first iteration: {fit.Status}");
             Assert.True(((IAsyncResult)fit).AsyncWaitHandle.WaitOne(LostWorkerBound), $"the fit hung: still running {LostWorkerBound} after the kill");
 
             var lost = Assert.IsType<KMeansWorkerLostException>(fit.Exception?.InnerException);
