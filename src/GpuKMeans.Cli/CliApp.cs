@@ -93,6 +93,10 @@ internal static class CliApp
         {
             return Report(stderr, e.Message, UsageError);
         }
+        catch (Exception e) when (e is Orleans.KMeansWorkerLostException or TimeoutException)
+        {
+            return Report(stderr, e.Message, Failure);   // a cluster fit lost a worker or reached none: no stack, the message says which
+        }
         catch (Exception e)
         {
             return Report(stderr, $"unexpected {e.GetType().Name}: {e.Message}", Failure);
@@ -121,6 +125,7 @@ internal static class CliApp
         root.Add(GenerateCommand.Create());
         root.Add(DevicesCommand.Create());
         root.Add(Bench.BenchCommand.Create());
+        root.Add(Cluster.WorkerCommand.Create());
         root.SetAction(parsed => DemoRunner.Run(parsed.InvocationConfiguration.Output));
         foreach (var help in root.Options.OfType<HelpOption>())
         {

@@ -94,6 +94,11 @@ internal static class CliExamples
             new(["bench", "--n", "1000,4000", "--d", "4", "--k", "4", "--iterations", "3"],
                 "Every backend present, small enough to finish in seconds; drop the options for n = 10k, 100k, 1M (d = 32, k = 64)."),
         ],
+        ["worker"] =
+        [
+            new(["worker", "--silo-port", "11111", "--gateway-port", "30000", "--check"],
+                "Check this machine as a primary worker (device, ports) without starting it; drop --check to serve until Ctrl-C."),
+        ],
         ["devices"] =
         [
             new(["devices"], "Backends, device names, memory and CUDA compute capability."),

@@ -49,7 +49,8 @@ public sealed partial class KMeans : IDisposable
             Device.Dispose();
     }
 
-    private static void CheckOptions(KMeansOptions options)
+    /// <summary>Checks the options every fit needs (also for fits run elsewhere, such as on a cluster).</summary>
+    internal static void CheckOptions(KMeansOptions options)
     {
         if (options.ClusterCount < 1)
             throw new ArgumentOutOfRangeException(nameof(KMeansOptions.ClusterCount), options.ClusterCount,

@@ -70,13 +70,24 @@ internal static class FitCommand
         var deviceMemory = CommonOptions.DeviceMemory();
         var devices = CommonOptions.Devices();
         var miniBatch = FitMiniBatch.Option();
+        var cluster = new Option<string?>("--cluster")
+        {
+            Description = "Fit through a cluster of 'gpukmeans worker' processes, given their gateways; INPUT (.npy float32 or raw) "
+                + "must be readable at the same path here and on every worker. Default init there: " + Cluster.ClusterFitRunner.DefaultInitName + ".",
+            HelpName = "HOST:G[,HOST:G...]",
+        };
+        var shards = new Option<int?>("--shards")
+        {
+            Description = "With --cluster: row shards, spread evenly over the workers (default: one per gateway named).",
+            HelpName = "N",
+        };
         var json = CommonOptions.Json();
         var verbose = CommonOptions.Verbose(
             "Write every iteration (run, iteration, inertia, centre shift, label changes, relocated clusters, time) to standard error.");
 
         var command = new Command("fit", "Cluster the points of a CSV, .npy, raw float32, Parquet or Arrow file with k-means.");
         input.AddTo(command);
-        foreach (Option option in new Option[] { k, init, initCount, maxIterations, tolerance, seed, backend, scale, miniBatch, labels, centroids, model, plot, plotIterations, report, truth, elbow, deviceMemory, devices, json, verbose })
+        foreach (Option option in new Option[] { k, init, initCount, maxIterations, tolerance, seed, backend, scale, miniBatch, labels, centroids, model, plot, plotIterations, report, truth, elbow, deviceMemory, devices, cluster, shards, json, verbose })
             command.Add(option);
         command.SetAction(parsed => FitRunner.Run(
             new FitSettings(
@@ -102,7 +113,10 @@ internal static class FitCommand
                 parsed.GetValue(deviceMemory),
                 parsed.GetValue(devices),
                 parsed.GetValue(model),
-                parsed.GetValue(miniBatch)),
+                parsed.GetValue(miniBatch),
+                parsed.GetValue(cluster),
+                parsed.GetValue(shards),
+                parsed.GetResult(init) is { Implicit: false }),
             new CliConsole(parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error, parsed.GetValue(verbose))));
         return command;
     }

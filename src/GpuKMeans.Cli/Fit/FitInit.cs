@@ -16,6 +16,9 @@ internal sealed record FitInit(KMeansInitMethod Method, float[]? Centroids)
     /// <summary>The <c>--init</c> value for random rows.</summary>
     public const string Random = "random";
 
+    /// <summary>The <c>--init</c> value of <paramref name="method"/> (a method chosen by name, not a file).</summary>
+    public static string NameOf(KMeansInitMethod method) => method == KMeansInitMethod.RandomRows ? Random : KMeansPlusPlus;
+
     /// <summary>Interprets <paramref name="value"/> for <paramref name="k"/> clusters of <paramref name="data"/>'s points.</summary>
     /// <exception cref="CliUsageException">The value is neither a method nor a readable centroids file of the right shape.</exception>
     public static FitInit Parse(string value, int k, PointMatrix data)

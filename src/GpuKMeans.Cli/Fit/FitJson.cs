@@ -9,6 +9,7 @@ namespace GpuKMeans.Cli.Fit;
 /// in the data's original units; <see cref="Inertia"/> is in the units the fit ran in (scaled when
 /// <see cref="Scale"/> is not <c>none</c>). <see cref="Files"/> lists every file the run wrote. <see cref="MiniBatch"/> (rows per step)
 /// and <see cref="Steps"/> appear only for a <c>--mini-batch</c> fit, whose <see cref="Iterations"/> are passes over the data.
+/// A cluster fit adds <see cref="Workers"/> and <see cref="Devices"/> (shard order).
 /// </summary>
 internal sealed record FitJson(
     string Input,
@@ -30,7 +31,9 @@ internal sealed record FitJson(
     string? ModelFile,
     string[] Files,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? MiniBatch = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Steps = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Steps = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Workers = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Devices = null)
 {
     /// <summary>The serializer settings of every JSON the tool prints: camelCase, no HTML escaping, one line.</summary>
     public static readonly JsonSerializerOptions SerializerOptions = new()

@@ -18,6 +18,8 @@ internal static class FitRunner
     /// <exception cref="CliUsageException">Bad options or input; the message names the option or the file, line and column.</exception>
     public static int Run(FitSettings settings, CliConsole console)
     {
+        if (settings.Cluster is not null || settings.Shards is not null)
+            return Cluster.ClusterFitRunner.Run(settings, console);
         var backend = CliBackends.Parse(settings.Backend);
         var scaleMethod = FeatureScaler.Parse(settings.Scale);
         CheckOptions(settings);

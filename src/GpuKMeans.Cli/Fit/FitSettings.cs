@@ -26,6 +26,9 @@ namespace GpuKMeans.Cli.Fit;
 /// <param name="Devices">Comma-separated device indices to shard the points over, or <c>null</c> for one device (<c>--devices</c>).</param>
 /// <param name="ModelPath">Where to write the model file (centroids, scaler, options, provenance), or <c>null</c> (<c>--model</c>).</param>
 /// <param name="MiniBatchSize">Rows per mini-batch step, or <c>null</c> for a Lloyd fit (<c>--mini-batch</c>).</param>
+/// <param name="Cluster">Worker gateways <c>HOST:G[,HOST:G…]</c> to fit through, or <c>null</c> for a local fit (<c>--cluster</c>).</param>
+/// <param name="Shards">Row shards of a cluster fit, or <c>null</c> for one per gateway (<c>--shards</c>).</param>
+/// <param name="InitGiven">Whether <c>--init</c> was typed (a cluster fit without it uses the cluster's default init).</param>
 internal sealed record FitSettings(
     string Input,
     InputOptions InputOptions,
@@ -49,4 +52,7 @@ internal sealed record FitSettings(
     long? DeviceMemoryMb = null,
     string? Devices = null,
     string? ModelPath = null,
-    int? MiniBatchSize = null);
+    int? MiniBatchSize = null,
+    string? Cluster = null,
+    int? Shards = null,
+    bool InitGiven = true);

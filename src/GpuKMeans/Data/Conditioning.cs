@@ -34,6 +34,10 @@ internal sealed class Conditioning
     /// <summary>The power of two the translated values are multiplied by.</summary>
     public int Exponent { get; }
 
+    /// <summary>The conditioning with these parts (one chosen elsewhere and sent here, e.g. to a remote shard of the same data).</summary>
+    public static Conditioning Of(double[]? offset, int exponent) =>
+        offset is null && exponent == 0 ? None : new Conditioning(offset, exponent);
+
     /// <summary>Whether this changes anything.</summary>
     public bool IsNone => Offset is null && Exponent == 0;
 

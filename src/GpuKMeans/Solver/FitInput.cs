@@ -64,11 +64,21 @@ internal sealed class FitInput : IDisposable
     /// </summary>
     public static FitInput Upload(IKMeansBackend backend, IPointSource source, float[] weights, long? memoryBudget)
     {
-        var conditioning = Conditioning.Choose(source, weights);
-        IPointSource conditioned = conditioning.IsNone ? source : new ConditionedPointSource(source, conditioning);
-        double meanVariance = FeatureStatistics.MeanVariance(conditioned);
+        var (conditioning, conditioned, meanVariance) = HostFacts(source, weights);
         var resident = Residency.Upload(backend, conditioned, weights, memoryBudget);
         return new FitInput(backend, resident, weights, meanVariance, conditioning);
+    }
+
+    /// <summary>
+    /// What the host must know of points read from <paramref name="source"/> before they are placed: the conditioning,
+    /// the source as conditioned, and the mean variance of the conditioned points. <see cref="Upload(IKMeansBackend, IPointSource, float[], long?)"/>
+    /// and a coordinator of remote shards (<see cref="Over"/>) both compute them here, so their fits agree bit for bit.
+    /// </summary>
+    public static (Conditioning Conditioning, IPointSource Conditioned, double MeanVariance) HostFacts(IPointSource source, float[] weights)
+    {
+        var conditioning = Conditioning.Choose(source, weights);
+        IPointSource conditioned = conditioning.IsNone ? source : new ConditionedPointSource(source, conditioning);
+        return (conditioning, conditioned, FeatureStatistics.MeanVariance(conditioned));
     }
 
     public void Dispose() => Resident.Dispose();
