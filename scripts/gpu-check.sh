@@ -56,6 +56,7 @@ on_device() {
   tar -C /tmp/app -xJf .gpu/GpuKMeans.Tests.tar.xz
   tar -C /tmp/app -xJf .gpu/GpuKMeans.Cli.tar.xz
   export DOTNET_ROOT=/tmp/dotnet PATH="/tmp/dotnet:$PATH" DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+  export GPUKMEANS_SLOW_TESTS=1 # the Category=Slow cases of the device classes run here too
   local tests=(/tmp/dotnet/dotnet /tmp/app/GpuKMeans.Tests/GpuKMeans.Tests.dll)
   local cli=(/tmp/dotnet/dotnet /tmp/app/GpuKMeans.Cli/GpuKMeans.Cli.dll)
 

@@ -66,7 +66,7 @@ internal static class ElbowRunner
             AtomicFile.Write(path, writer => WriteCsv(writer, rows, settings.Silhouette));
         if (settings.PlotPath is { } plot)
             AtomicFile.WriteVia(plot, temp => Plots.ElbowPlot.Save(
-                temp, [.. rows.Select(r => (r.K, r.Inertia))], $"Elbow method: {Path.GetFileName(settings.Input)}",
+                temp, [.. rows.Select(r => (r.K, r.Inertia))], $"Elbow method: {Path.GetFileName(settings.Input)}{(scaler.Method == ScaleMethod.None ? "" : $" (inertia in {scaler.Name}-scaled units)")}",
                 settings.Silhouette ? [.. rows.Select(r => (r.K, r.Silhouette))] : null));
         if (settings.Json)
         {

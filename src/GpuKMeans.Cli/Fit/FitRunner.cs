@@ -88,7 +88,7 @@ internal static class FitRunner
             ResultFiles.WriteModel(modelPath, result.ToModel(options, scaler.Scaling, data.Header));
 
         FitVisuals.Write(settings.PlotPath, settings.PlotIterationsPath, settings.ReportPath, truth, elbow,
-            settings.Input, data.Values, data.Columns, result);
+            settings.Input, data.Values, data.Columns, result, Plots.FeatureSpace.Of(data.Header, data.Columns, scaler));
 
         if (settings.Json)
             FitJson.From(settings, data.Rows, result, scaler.Name, centroids).WriteTo(console.Out);

@@ -50,7 +50,7 @@ internal static class GenerateBlobsRunner
             ("Labels", settings.LabelsPath is { } l ? $"written to {l}" : "not written (--labels-out)"),
         ]);
         console.Out.WriteLine();
-        TextTable.Write(console.Out, ["blob", "size", .. Enumerable.Range(1, blobs.Dimensions).Select(j => $"x{j}")],
+        TextTable.Write(console.Out, ["blob", "size", .. FeatureNames.Of(null, blobs.Dimensions)],
             [.. centres.Select((c, i) => (IReadOnlyList<string>)
                 [NumberText.Integer(i), NumberText.Integer(blobs.Labels.Count(l => l == i)), .. c.Select(NumberText.Short)])]);
         return 0;

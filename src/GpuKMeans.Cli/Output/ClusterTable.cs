@@ -5,7 +5,7 @@ internal static class ClusterTable
 {
     /// <summary>
     /// Writes the clusters of <paramref name="result"/>; the coordinate columns take the names in
-    /// <paramref name="columnNames"/> when given (a CSV header), or x1, x2, ….
+    /// <paramref name="columnNames"/> when given (a CSV header), or x0, x1, … (<see cref="FeatureNames"/>).
     /// </summary>
     public static void Write(TextWriter output, KMeansResult result, IReadOnlyList<string>? columnNames = null) =>
         Write(output, result.GetClusterSizes(), result.Centroids.AsSpan().ToArray(), result.Dimensions, columnNames);
@@ -16,9 +16,7 @@ internal static class ClusterTable
     /// </summary>
     public static void Write(TextWriter output, int[] sizes, float[] centroids, int dimensions, IReadOnlyList<string>? columnNames = null)
     {
-        var header = new List<string> { "cluster", "size" };
-        for (int j = 0; j < dimensions; j++)
-            header.Add(columnNames is { } names && j < names.Count && names[j].Trim().Length > 0 ? names[j].Trim() : $"x{j + 1}");
+        List<string> header = ["cluster", "size", .. FeatureNames.Of(columnNames, dimensions)];
 
         var rows = new List<IReadOnlyList<string>>(sizes.Length);
         for (int c = 0; c < sizes.Length; c++)

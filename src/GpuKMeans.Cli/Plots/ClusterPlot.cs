@@ -28,12 +28,23 @@ internal static class ClusterPlot
     /// <param name="k">Number of clusters.</param>
     /// <param name="title">The plot title; " (PCA projection)" is appended when <c>d &gt; 2</c>.</param>
     /// <param name="shadeRegions">Whether to shade the nearest-centroid regions.</param>
+    /// <param name="space">The features' names and scaling (points and centroids are in fitted units); <c>null</c> for
+    /// unscaled <c>x0 … x{d−1}</c>.</param>
     /// <exception cref="ArgumentException">The shapes of points, labels and centroids disagree, or a label is out of range.</exception>
     public static void Save(
         string path, ReadOnlySpan<float> points, int dims, ReadOnlySpan<int> labels,
-        ReadOnlySpan<float> centroids, int k, string title, bool shadeRegions = true)
+        ReadOnlySpan<float> centroids, int k, string title, bool shadeRegions = true, FeatureSpace? space = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        Build(points, dims, labels, centroids, k, title, shadeRegions, space).SavePng(path, Width, Height);
+    }
+
+    /// <summary>The picture <see cref="Save"/> writes, as a ScottPlot <see cref="Plot"/> (for inspection).</summary>
+    /// <exception cref="ArgumentException">The shapes of points, labels and centroids disagree, or a label is out of range.</exception>
+    public static Plot Build(
+        ReadOnlySpan<float> points, int dims, ReadOnlySpan<int> labels,
+        ReadOnlySpan<float> centroids, int k, string title, bool shadeRegions = true, FeatureSpace? space = null)
+    {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(dims);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(k);
         if (points.Length % dims != 0 || points.Length / dims != labels.Length)
@@ -49,7 +60,7 @@ internal static class ClusterPlot
             sizes[labels[i]]++;
         }
 
-        var projection = Projection2D.Fit(points, dims);
+        var projection = Projection2D.Fit(points, dims, space);
         int n = labels.Length;
         int[] drawn = ClusterPalette.Subsample(n, MaxDrawnPoints);
         var drawnXY = projection.Project(Gather(points, dims, drawn));
@@ -60,14 +71,14 @@ internal static class ClusterPlot
 
         var plot = new Plot();
         var bounds = ClusterScene.Bounds(drawnXY);
-        ClusterScene.Draw(plot, drawnXY, drawnLabels, centroidsXY, bounds, shadeRegions, MarkerSize(drawn.Length), k <= 12 ? sizes : null);
+        ClusterScene.Draw(plot, projection, drawnXY, drawnLabels, centroidsXY, bounds, shadeRegions, MarkerSize(drawn.Length), k <= 12 ? sizes : null);
         plot.Title(FullTitle(title, projection, n, dims, k, drawn.Length, shadeRegions));
         plot.XLabel(projection.AxisLabel(0));
         plot.YLabel(projection.AxisLabel(1));
         if (k <= 12)
-            plot.ShowLegend(Edge.Right);
+            plot.ShowLegend(Edge.Right); // outside the data area: it never hides a point
         PlotFont.Apply(plot);
-        plot.SavePng(path, Width, Height);
+        return plot;
     }
 
     /// <summary>A point marker size that keeps dense plots readable.</summary>
@@ -97,6 +108,8 @@ internal static class ClusterPlot
         text.Append(CultureInfo.InvariantCulture, $", d = {dims}, k = {k}");
         if (shadeRegions && projection.IsPca)
             text.Append("\nshading: nearest projected centroid (approximate)");
+        else if (shadeRegions && projection.RegionWeights != (1.0, 1.0))
+            text.Append("\nshading: nearest centroid in the scaled units the fit used");
         return text.ToString();
     }
 }

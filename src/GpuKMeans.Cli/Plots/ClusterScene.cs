@@ -1,11 +1,10 @@
 using ScottPlot;
-using SkiaSharp;
 
 namespace GpuKMeans.Cli.Plots;
 
 /// <summary>
 /// Draws one clustering onto a ScottPlot <see cref="Plot"/> in the projected plane: shaded nearest-centroid
-/// regions, points coloured by label, centroids as red X. Shared by <see cref="ClusterPlot"/> and
+/// regions (exact polygons, so the boundaries are straight and smooth), points coloured by label, centroids as red X. Shared by <see cref="ClusterPlot"/> and
 /// <see cref="IterationsPlot"/>.
 /// </summary>
 internal static class ClusterScene
@@ -31,26 +30,27 @@ internal static class ClusterScene
         return new CoordinateRect(xMin - padX, xMax + padX, yMin - padY, yMax + padY);
     }
 
-    /// <summary>Adds everything to <paramref name="plot"/> and fixes its axis limits to <paramref name="bounds"/>.</summary>
+    /// <summary>
+    /// Adds everything to <paramref name="plot"/> and fixes its axis limits to <paramref name="bounds"/>, at equal
+    /// aspect where both axes share a unit (<see cref="Projection2D.SharesUnits"/>).
+    /// </summary>
     /// <param name="plot">The plot to draw on.</param>
+    /// <param name="projection">The projection the points were drawn with (metric of the regions, aspect).</param>
     /// <param name="xy">Projected points to draw, row-major <c>m × 2</c>.</param>
     /// <param name="labels">One label per drawn point, in <c>[0, k)</c>.</param>
     /// <param name="centroidsXY">Projected centroids, row-major <c>k × 2</c>.</param>
-    /// <param name="bounds">The visible area.</param>
+    /// <param name="bounds">The area the points need; equal aspect may show more.</param>
     /// <param name="shadeRegions">Whether to shade the nearest-centroid regions.</param>
     /// <param name="markerSize">Point marker size in pixels.</param>
     /// <param name="legendSizes">The size of every cluster (of all points, not only the drawn ones) for legend
     /// entries, or null for no legend.</param>
     public static void Draw(
-        Plot plot, ReadOnlySpan<float> xy, ReadOnlySpan<int> labels, ReadOnlySpan<float> centroidsXY,
+        Plot plot, Projection2D projection, ReadOnlySpan<float> xy, ReadOnlySpan<int> labels, ReadOnlySpan<float> centroidsXY,
         CoordinateRect bounds, bool shadeRegions, float markerSize, IReadOnlyList<int>? legendSizes)
     {
         int k = centroidsXY.Length / 2;
         if (shadeRegions && k > 0)
-        {
-            var regions = plot.Add.ImageRect(RegionImage(centroidsXY, bounds, 600, 450), bounds);
-            regions.AntiAlias = false;
-        }
+            ShadeRegions(plot, projection, centroidsXY, bounds);
 
         var perClusterX = new List<double>[k];
         var perClusterY = new List<double>[k];
@@ -86,48 +86,36 @@ internal static class ClusterScene
             centroids.LegendText = "centroids";
 
         plot.Axes.SetLimits(bounds.Left, bounds.Right, bounds.Bottom, bounds.Top);
+        if (projection.SharesUnits)
+            plot.Axes.SquareUnits();
     }
 
     /// <summary>
-    /// A <paramref name="width"/> × <paramref name="height"/> image of the nearest-centroid regions over
-    /// <paramref name="bounds"/>: each cell (row 0 at the top) in its centroid's colour, lightened towards white.
+    /// Shades each centroid's region as an exact polygon (<see cref="RegionCells"/>), in its colour lightened towards
+    /// white. With equal aspect the view may grow past <paramref name="bounds"/>, so the cells then cover a square
+    /// around it that any aspect ratio stays inside.
     /// </summary>
-    public static Image RegionImage(ReadOnlySpan<float> centroidsXY, CoordinateRect bounds, int width, int height)
+    private static void ShadeRegions(Plot plot, Projection2D projection, ReadOnlySpan<float> centroidsXY, CoordinateRect bounds)
     {
-        int k = centroidsXY.Length / 2;
-        var tints = new SKColor[k];
-        for (int c = 0; c < k; c++)
+        var area = (bounds.Left, bounds.Right, bounds.Bottom, bounds.Top);
+        if (projection.SharesUnits)
         {
+            double reach = 2 * Math.Max(bounds.Width, bounds.Height);
+            area = (bounds.HorizontalCenter - reach, bounds.HorizontalCenter + reach, bounds.VerticalCenter - reach, bounds.VerticalCenter + reach);
+        }
+        var (weightX, weightY) = projection.RegionWeights;
+        var cells = RegionCells.Of(centroidsXY, weightX, weightY, area);
+        for (int c = 0; c < cells.Length; c++)
+        {
+            if (cells[c].Count < 3)
+                continue;
             var colour = ClusterPalette.Of(c);
-            tints[c] = new SKColor(Lighten(colour.R), Lighten(colour.G), Lighten(colour.B));
+            var tint = new Color(Lighten(colour.R), Lighten(colour.G), Lighten(colour.B));
+            var polygon = plot.Add.Polygon([.. cells[c].Select(p => new Coordinates(p.X, p.Y))]);
+            polygon.FillColor = tint;
+            polygon.LineColor = tint; // a hairline of the same colour hides the anti-aliased seam between cells
+            polygon.LineWidth = 1;
         }
-        var pixels = new SKColor[width * height];
-        for (int row = 0; row < height; row++)
-        {
-            double y = bounds.Top - (row + 0.5) * (bounds.Top - bounds.Bottom) / height;
-            for (int col = 0; col < width; col++)
-            {
-                double x = bounds.Left + (col + 0.5) * (bounds.Right - bounds.Left) / width;
-                pixels[row * width + col] = tints[Nearest(centroidsXY, x, y)];
-            }
-        }
-        var bitmap = new SKBitmap(width, height, SKColorType.Rgba8888, SKAlphaType.Premul) { Pixels = pixels };
-        return new Image(bitmap);
-    }
-
-    /// <summary>The index of the projected centroid nearest to (<paramref name="x"/>, <paramref name="y"/>); ties go to the lower index.</summary>
-    public static int Nearest(ReadOnlySpan<float> centroidsXY, double x, double y)
-    {
-        int best = 0;
-        double bestDistance = double.PositiveInfinity;
-        for (int c = 0; c < centroidsXY.Length / 2; c++)
-        {
-            double dx = x - centroidsXY[2 * c], dy = y - centroidsXY[2 * c + 1];
-            double distance = dx * dx + dy * dy;
-            if (distance < bestDistance)
-                (best, bestDistance) = (c, distance);
-        }
-        return best;
     }
 
     /// <summary>Blends a channel 78% towards white: the regions stay pale behind the points.</summary>

@@ -19,8 +19,12 @@ internal static class IterationsPlot
     /// <param name="dims">Number of features <c>d</c>.</param>
     /// <param name="history">The recorded iterations (<see cref="KMeansResult.History"/>); not empty.</param>
     /// <param name="maxPanels">The most panels to draw (1 to 24).</param>
+    /// <param name="space">The features' names and scaling (points and centroids are in fitted units); <c>null</c> for
+    /// unscaled <c>x0 … x{d−1}</c>.</param>
     /// <exception cref="ArgumentException">The history is empty or does not match the points.</exception>
-    public static void Save(string path, ReadOnlySpan<float> points, int dims, IReadOnlyList<KMeansIterationSnapshot> history, int maxPanels = 6)
+    public static void Save(
+        string path, ReadOnlySpan<float> points, int dims, IReadOnlyList<KMeansIterationSnapshot> history, int maxPanels = 6,
+        FeatureSpace? space = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(history);
@@ -33,7 +37,7 @@ internal static class IterationsPlot
             throw new ArgumentException($"{points.Length} values do not make rows of {dims}.", nameof(points));
         int n = points.Length / dims;
 
-        var projection = Projection2D.Fit(points, dims);
+        var projection = Projection2D.Fit(points, dims, space);
         int[] drawn = ClusterPalette.Subsample(n, MaxDrawnPoints);
         var drawnXY = projection.Project(ClusterPlot.Gather(points, dims, drawn));
         var bounds = ClusterScene.Bounds(drawnXY);
@@ -56,7 +60,7 @@ internal static class IterationsPlot
             var plot = new Plot();
             plots.Add(plot);
             var centroidsXY = projection.Project(snapshot.Centroids.AsSpan());
-            ClusterScene.Draw(plot, drawnXY, labels, centroidsXY, bounds, shadeRegions: true, markerSize, legendSizes: null);
+            ClusterScene.Draw(plot, projection, drawnXY, labels, centroidsXY, bounds, shadeRegions: true, markerSize, legendSizes: null);
             bool last = shown[p] == history.Count - 1 && history.Count > 1;
             plot.Title($"iteration {snapshot.Iteration}{(last ? " (last)" : "")}", size: 14);
             plot.XLabel(projection.AxisLabel(0), size: 11);

@@ -3,9 +3,10 @@ using System.Globalization;
 namespace GpuKMeans.Cli.Plots;
 
 /// <summary>
-/// A fixed linear map from <c>d</c>-dimensional rows to the plane, for drawing: the identity for <c>d ≤ 2</c>
-/// (<c>d = 1</c> draws <c>x</c> against 0) and a principal-component projection for <c>d &gt; 2</c>. Fit it once on
-/// the data and project every set of centroids with the same instance, so that all pictures share one view.
+/// A fixed linear map from <c>d</c>-dimensional rows (in the units the fit ran in) to the plane, for drawing: for
+/// <c>d ≤ 2</c> the features themselves in their original units (<c>d = 1</c> draws <c>x</c> against 0), and a
+/// principal-component projection of the fitted (possibly scaled) features for <c>d &gt; 2</c>. Fit it once on the data
+/// and project every set of centroids with the same instance, so that all pictures share one view.
 /// </summary>
 internal sealed class Projection2D
 {
@@ -16,12 +17,15 @@ internal sealed class Projection2D
     private readonly double[][] _axes;
     private readonly double[] _varianceRatio;
 
-    private Projection2D(int dimensions, double[] mean, double[][] axes, double[] varianceRatio)
+    private readonly FeatureSpace _space;
+
+    private Projection2D(int dimensions, double[] mean, double[][] axes, double[] varianceRatio, FeatureSpace space)
     {
         Dimensions = dimensions;
         _mean = mean;
         _axes = axes;
         _varianceRatio = varianceRatio;
+        _space = space;
     }
 
     /// <summary>Number of features <c>d</c> of the rows this projection takes.</summary>
@@ -34,6 +38,36 @@ internal sealed class Projection2D
     public IReadOnlyList<double> ExplainedVarianceRatio => _varianceRatio;
 
     /// <summary>
+    /// Whether both drawn axes are in one unit, so the picture should have equal aspect (a unit as long on both axes,
+    /// and the boundaries at their true angles): principal components, or two features that were not rescaled.
+    /// </summary>
+    public bool SharesUnits => IsPca || (Dimensions == 2 && _space.ScaleName is null);
+
+    /// <summary>
+    /// The weights <c>(wx, wy)</c> of the fit's squared distance in drawn units, <c>wx·Δx² + wy·Δy²</c>: 1 and 1,
+    /// except for features drawn in original units after scaling, where one drawn unit is <c>1/scale</c> fitted units.
+    /// </summary>
+    public (double X, double Y) RegionWeights => IsPca
+        ? (1.0, 1.0)
+        : (1.0 / Square(_space.UnitOf(0)), Dimensions == 2 ? 1.0 / Square(_space.UnitOf(1)) : 1.0);
+
+    /// <summary>One sentence that says what the picture shows, for notes and reports.</summary>
+    public string Description
+    {
+        get
+        {
+            string? scale = _space.ScaleName;
+            if (IsPca)
+                return $"PCA projection of {Dimensions} {(scale is null ? "" : $"{scale}-scaled ")}features; the shaded regions " +
+                    "(nearest projected centroid) only approximate the assignment";
+            string features = Dimensions == 2 ? $"{_space.Names[0]} against {_space.Names[1]}" : $"{_space.Names[0]} (drawn against 0)";
+            return scale is null
+                ? $"{features} as they are, at equal scale"
+                : $"{features} in their original units; the fit measured distances in {scale}-scaled units, and the shaded regions show its nearest centroid";
+        }
+    }
+
+    /// <summary>
     /// Fits the projection of row-major <paramref name="points"/>: for <c>d &gt; 2</c> the data is centred, its
     /// covariance (in double) is formed from at most 20,000 evenly spaced rows, and the top two eigenvectors are
     /// found by power iteration with deflation; each axis's largest component is made positive, so the result
@@ -41,13 +75,19 @@ internal sealed class Projection2D
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="dims"/> is not positive.</exception>
     /// <exception cref="ArgumentException">The length is not a multiple of <paramref name="dims"/>.</exception>
-    public static Projection2D Fit(ReadOnlySpan<float> points, int dims)
+    /// <param name="points">Row-major rows in the units the fit ran in.</param>
+    /// <param name="dims">Number of features <c>d</c>.</param>
+    /// <param name="space">The features' names and scaling; <c>null</c> for unscaled <c>x0 … x{d−1}</c>.</param>
+    public static Projection2D Fit(ReadOnlySpan<float> points, int dims, FeatureSpace? space = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(dims);
         if (points.Length % dims != 0)
             throw new ArgumentException($"{points.Length} values do not make rows of {dims}.", nameof(points));
+        space ??= FeatureSpace.Plain(dims);
+        if (space.Names.Count != dims)
+            throw new ArgumentException($"{space.Names.Count} feature names for {dims} features.", nameof(space));
         if (dims <= 2)
-            return new Projection2D(dims, new double[dims], [], dims == 1 ? [1.0, 0.0] : [1.0, 1.0]);
+            return new Projection2D(dims, new double[dims], [], dims == 1 ? [1.0, 0.0] : [1.0, 1.0], space);
 
         int n = points.Length / dims;
         var mean = new double[dims];
@@ -72,10 +112,13 @@ internal sealed class Projection2D
                 for (int c = 0; c < dims; c++)
                     covariance[r, c] -= eigenvalue * axes[a][r] * axes[a][c];
         }
-        return new Projection2D(dims, mean, axes, ratio);
+        return new Projection2D(dims, mean, axes, ratio, space);
     }
 
-    /// <summary>Projects row-major rows of <see cref="Dimensions"/> values to row-major <c>n × 2</c> coordinates.</summary>
+    /// <summary>
+    /// Projects row-major rows of <see cref="Dimensions"/> values (in fitted units) to row-major <c>n × 2</c> drawn
+    /// coordinates: original units for <c>d ≤ 2</c>, principal components otherwise.
+    /// </summary>
     /// <exception cref="ArgumentException">The length is not a multiple of <see cref="Dimensions"/>.</exception>
     public float[] Project(ReadOnlySpan<float> rows)
     {
@@ -89,8 +132,8 @@ internal sealed class Projection2D
             var row = rows.Slice(i * d, d);
             if (!IsPca)
             {
-                result[2 * i] = row[0];
-                result[2 * i + 1] = d == 2 ? row[1] : 0f;
+                result[2 * i] = (float)_space.ToOriginal(0, row[0]);
+                result[2 * i + 1] = d == 2 ? (float)_space.ToOriginal(1, row[1]) : 0f;
                 continue;
             }
             for (int a = 0; a < 2; a++)
@@ -104,15 +147,19 @@ internal sealed class Projection2D
         return result;
     }
 
-    /// <summary>The label of projected axis 0 or 1: <c>"PC1 (63% var)"</c> for PCA, <c>"x0"</c>/<c>"x1"</c> otherwise.</summary>
+    /// <summary>
+    /// The label of projected axis 0 or 1: <c>"PC1 (63% var)"</c> for PCA (<c>"PC1 (63% var) of standard-scaled
+    /// features"</c> after scaling), else the feature's name (<see cref="FeatureSpace.Names"/>).
+    /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="axis"/> is not 0 or 1.</exception>
     public string AxisLabel(int axis)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(axis);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(axis, 1);
         if (IsPca)
-            return string.Create(CultureInfo.InvariantCulture, $"PC{axis + 1} ({Math.Round(100 * _varianceRatio[axis]):0}% var)");
-        return Dimensions == 1 && axis == 1 ? "(constant 0)" : $"x{axis}";
+            return string.Create(CultureInfo.InvariantCulture, $"PC{axis + 1} ({Math.Round(100 * _varianceRatio[axis]):0}% var)")
+                + (_space.ScaleName is { } scale ? $" of {scale}-scaled features" : "");
+        return Dimensions == 1 && axis == 1 ? "(constant 0)" : _space.Names[axis];
     }
 
     /// <summary>The covariance of (a stride through) the rows, upper triangle computed and mirrored.</summary>
@@ -220,6 +267,8 @@ internal sealed class Projection2D
         }
         throw new InvalidOperationException("No unit vector found; unreachable for d > 2.");
     }
+
+    private static double Square(double value) => value * value;
 
     private static double Dot(double[] a, double[] b)
     {

@@ -18,11 +18,10 @@ internal static class ReportJson
     private const int Scale = 10_000;
 
     /// <summary>Writes the JSON of <paramref name="data"/> (validated by the caller) to <paramref name="stream"/>.</summary>
-    public static void Write(Stream stream, ReportData data, int k)
+    public static void Write(Stream stream, ReportData data, int k, Projection2D projection)
     {
         int d = data.Dimensions;
         int n = data.Points.Length / d;
-        var projection = Projection2D.Fit(data.Points, d);
         int[] shown = ClusterPalette.Subsample(n, MaxPoints);
         float[] xy = projection.Project(ClusterPlot.Gather(data.Points, d, shown));
         var centroidsXY = data.History.Select(s => projection.Project(s.Centroids.AsSpan())).ToArray();
@@ -38,6 +37,9 @@ internal static class ReportJson
         json.WriteBoolean("isPca", projection.IsPca);
         json.WriteString("xLabel", projection.AxisLabel(0));
         json.WriteString("yLabel", projection.AxisLabel(1));
+        json.WriteBoolean("equalAspect", projection.SharesUnits);
+        var (weightX, weightY) = projection.RegionWeights;
+        WriteArray(json, "weights", [weightX, weightY]); // the fit's metric in drawn units: wx·Δx² + wy·Δy²
         json.WriteNumber("scale", Scale);
         WriteArray(json, "bounds", [bounds.Left, bounds.Right, bounds.Bottom, bounds.Top]);
         WriteInts(json, "x", Quantise(xy, 0, bounds.Left, bounds.Right));
@@ -75,6 +77,12 @@ internal static class ReportJson
             json.WriteEndArray();
         }
         json.WriteEndArray();
+
+        if (data.Inertia is { } perIteration)
+            WriteArray(json, "inertia", perIteration.Select(v => double.IsFinite(v) ? v : 0));
+        else
+            json.WriteNull("inertia");
+        json.WriteString("inertiaUnits", data.Space?.ScaleName is { } scale ? $"{scale}-scaled units" : "");
 
         int colours = k;
         if (data.TruthLabels is { } truth)

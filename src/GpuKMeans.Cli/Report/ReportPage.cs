@@ -9,18 +9,24 @@ namespace GpuKMeans.Cli.Report;
 internal static class ReportPage
 {
     /// <summary>The markup before the JSON data block.</summary>
-    public static string Head(ReportData data, int k, int iterations, int shownPoints, int totalPoints)
+    /// <param name="data">The report's data.</param>
+    /// <param name="k">Number of clusters.</param>
+    /// <param name="iterations">Number of recorded iterations.</param>
+    /// <param name="shownPoints">Points drawn.</param>
+    /// <param name="totalPoints">Points fitted.</param>
+    /// <param name="view">What the scatter shows (<see cref="Plots.Projection2D.Description"/>).</param>
+    public static string Head(ReportData data, int k, int iterations, int shownPoints, int totalPoints, string view)
     {
         string title = WebUtility.HtmlEncode(data.Title);
         string device = WebUtility.HtmlEncode(data.DeviceDescription);
-        string projection = data.Dimensions > 2
-            ? $"PCA projection of {data.Dimensions} features; the shaded regions (nearest projected centroid) only approximate the assignment"
-            : data.Dimensions == 2 ? "the two features as they are" : "one feature (drawn against 0)";
+        string projection = WebUtility.HtmlEncode(view);
         string sample = shownPoints < totalPoints
             ? $"showing {shownPoints:N0} of {totalPoints:N0} points (evenly spaced subsample)"
             : $"{totalPoints:N0} points";
         string truth = data.TruthLabels is null ? "" :
             """<label class="toggle"><input id="truth" type="checkbox"> Colour by true label</label>""";
+        string inertia = data.Inertia is null ? "" :
+            """<h2>Inertia per iteration</h2><canvas id="inertia" width="760" height="260" role="img" aria-label="Inertia of every iteration"></canvas>""";
         string elbow = data.Elbow is { Count: > 0 }
             ? """<h2>Elbow method</h2><canvas id="elbow" width="760" height="340" role="img" aria-label="Inertia against the number of clusters"></canvas>"""
             : "";
@@ -42,6 +48,11 @@ internal static class ReportPage
             <p class="meta">k = {{k}} · {{iterations}} recorded iteration{{(iterations == 1 ? "" : "s")}} · {{sample}} · {{device}}</p>
             <div class="controls">
             <button id="play" type="button" aria-pressed="false">Play</button>
+            <button id="prev" type="button" class="step" aria-label="Previous iteration">&#9664; Previous</button>
+            <button id="next" type="button" class="step" aria-label="Next iteration">Next &#9654;</button>
+            <label class="toggle">Speed <select id="speed" aria-label="Playback speed">
+            <option value="1400">0.5&#215;</option><option value="700" selected>1&#215;</option><option value="350">2&#215;</option><option value="175">4&#215;</option>
+            </select></label>
             <input id="slider" type="range" min="1" max="{{iterations}}" step="1" value="{{iterations}}" aria-label="Iteration">
             <span id="iteration-label" aria-live="polite">iteration {{iterations}} / {{iterations}}</span>
             <label class="toggle"><input id="boundaries" type="checkbox" checked> Show decision boundaries</label>
@@ -50,6 +61,7 @@ internal static class ReportPage
             <p id="iteration-info" class="meta"></p>
             <canvas id="scatter" width="760" height="560" role="img" aria-label="Points coloured by cluster, centroids as red X"></canvas>
             <p class="note">View: {{projection}}. Red X: the centroids the iteration assigned points to.</p>
+            {{inertia}}
             {{elbow}}
             </main>
 
@@ -75,6 +87,10 @@ internal static class ReportPage
         #play { min-width: 76px; padding: 6px 14px; border: 1px solid var(--accent); border-radius: 6px;
                 background: var(--accent); color: #fff; font: inherit; cursor: pointer; }
         #play[aria-pressed="true"] { background: #fff; color: var(--accent); }
+        .step { padding: 6px 10px; border: 1px solid var(--line); border-radius: 6px; background: #fff; color: var(--ink);
+                font: inherit; cursor: pointer; }
+        .step:disabled { color: #a9b0bc; cursor: default; }
+        #speed { font: inherit; }
         #slider { flex: 1 1 200px; accent-color: var(--accent); }
         #iteration-label { font-variant-numeric: tabular-nums; min-width: 118px; }
         .toggle { display: inline-flex; align-items: center; gap: 6px; cursor: pointer; user-select: none; }

@@ -26,6 +26,15 @@ internal sealed class FeatureScaler
     /// <summary>The <c>--scale</c> name of <see cref="Method"/>.</summary>
     public string Name => Names[(int)Method];
 
+    /// <summary>Number of columns the scaler was fitted on.</summary>
+    public int Columns => _offset.Length;
+
+    /// <summary>The original-unit value of a scaled value of <paramref name="column"/>: <c>x·scale + offset</c>.</summary>
+    public double Unscale(int column, double value) => Method == ScaleMethod.None ? value : value * _scale[column] + _offset[column];
+
+    /// <summary>How many original units one scaled unit of <paramref name="column"/> is (1 without scaling).</summary>
+    public double UnitOf(int column) => Method == ScaleMethod.None ? 1.0 : _scale[column];
+
     /// <summary>Maps a <c>--scale</c> value (any case) to the enum.</summary>
     /// <exception cref="CliUsageException">The value is not one of <see cref="Names"/>.</exception>
     public static ScaleMethod Parse(string value) => value.ToLowerInvariant() switch

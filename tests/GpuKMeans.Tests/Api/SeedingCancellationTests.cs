@@ -47,6 +47,7 @@ public sealed class SeedingCancellationTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public void SeedingReportsEveryCentreAndACancelDuringItStopsTheFitEarly()
     {
         float[] data = Data();

@@ -20,7 +20,7 @@ public sealed class CliDemoTests
 
         var clusters = RowsAfter(run.Out, ["cluster", "size"], 3);
         Assert.Equal(750, clusters.Sum(cells => int.Parse(cells[1], CultureInfo.InvariantCulture)));
-        Assert.All(clusters, cells => Assert.Equal(4, cells.Length)); // cluster, size, x1, x2
+        Assert.All(clusters, cells => Assert.Equal(4, cells.Length)); // cluster, size, x0, x1
 
         var elbow = RowsAfter(run.Out, ["k", "inertia"], 9);
         Assert.Equal(Enumerable.Range(1, 9), elbow.Select(cells => int.Parse(cells[0], CultureInfo.InvariantCulture)));

@@ -32,7 +32,7 @@ public sealed class CliFitTests : IDisposable
         var rows = run.Out.Split('\n')
             .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             .SkipWhile(cells => cells is not ["cluster", "size", ..]).ToArray();
-        Assert.Equal(header ? ["cluster", "size", "x", "y"] : ["cluster", "size", "x1", "x2"], rows[0]);
+        Assert.Equal(header ? ["cluster", "size", "x", "y"] : ["cluster", "size", "x0", "x1"], rows[0]); // FeatureNames: as in plots and reports
         Assert.Equal(["20", "20", "20"], rows.Skip(1).Take(3).Select(cells => cells[1]));
     }
 

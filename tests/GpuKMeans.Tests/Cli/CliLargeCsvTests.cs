@@ -18,6 +18,7 @@ public sealed class CliLargeCsvTests : IDisposable
 
     [Fact]
     [Trait("Size", "Large")]
+    [Trait("Category", "Slow")]
     public void MillionRowCsvFitsIntoThreeEqualClusters()
     {
         string points = _dir.PathOf("million.csv"), truth = _dir.PathOf("truth.npy"), labels = _dir.PathOf("labels.npy");

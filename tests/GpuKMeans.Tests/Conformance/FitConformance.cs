@@ -132,7 +132,7 @@ public abstract class FitConformance<TFixture>(TFixture fixture) where TFixture 
 
     [Theory]
     [InlineData(KMeansInitMethod.KMeansPlusPlus)]
-    [InlineData(KMeansInitMethod.RandomRows)]
+    [InlineData(KMeansInitMethod.RandomRows, Traits = ["Category", "Slow"])] // ten runs: minutes on ILGPU's CPU accelerator
     public void SameSeedGivesBitIdenticalResults(KMeansInitMethod init)
     {
         var weights = TestData.Weights(4000, new Random(5));

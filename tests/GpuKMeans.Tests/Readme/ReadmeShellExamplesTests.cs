@@ -8,7 +8,8 @@ namespace GpuKMeans.Tests.Readme;
 /// <summary>
 /// Every command in the README's ```sh blocks runs as written, in a scratch directory holding a copy of
 /// docs/data: `dotnet run --project src/GpuKMeans.Cli -- …` lines run the tool in-process, other lines
-/// (printf, …) run in bash; `dotnet test` and the GPU-machine lines are skipped. Each must exit 0.
+/// (printf, …) run in bash; `dotnet test` and the GPU-machine lines are skipped. Each must exit 0, and together they
+/// write only into out/ (which .gitignore covers): a clone is left clean and the committed docs are never overwritten.
 /// </summary>
 [Collection(nameof(ConsoleCollection))]
 public sealed class ReadmeShellExamplesTests
@@ -25,6 +26,7 @@ public sealed class ReadmeShellExamplesTests
         try
         {
             CopyDirectory(Path.Combine(AppContext.BaseDirectory, "docs"), Path.Combine(scratch, "docs"));
+            var docsBefore = Snapshot(Path.Combine(scratch, "docs"));
             Environment.CurrentDirectory = scratch;
             foreach (string command in commands)
             {
@@ -32,7 +34,10 @@ public sealed class ReadmeShellExamplesTests
                 Assert.True(exit == 0, $"README command failed with exit code {exit}:\n  {command}\n{output}");
             }
             TestContext.Current.SendDiagnosticMessage($"ran {commands.Count} README commands:\n{string.Join("\n", commands)}");
-            Assert.True(File.Exists(Path.Combine(scratch, "docs", "iris-clusters.png")), "the Iris walkthrough wrote no picture");
+            Assert.True(File.Exists(Path.Combine(scratch, "out", "iris-clusters.png")), "the Iris walkthrough wrote no picture into out/");
+            Assert.Equal(["docs", "out"], Directory.EnumerateFileSystemEntries(scratch).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+            Assert.Equal(docsBefore, Snapshot(Path.Combine(scratch, "docs"))); // nothing in docs/ written or added
+            Assert.Contains("/out/", File.ReadAllLines(Path.Combine(Repository.Root(), ".gitignore")));
         }
         finally
         {
@@ -130,6 +135,12 @@ public sealed class ReadmeShellExamplesTests
         if (any || word.Length > 0)
             yield return word.ToString();
     }
+
+    /// <summary>Every file under <paramref name="folder"/> with a hash of its bytes, sorted by path.</summary>
+    private static List<string> Snapshot(string folder) =>
+        [.. Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Select(f => $"{Path.GetRelativePath(folder, f)} {Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f)))}")
+            .Order(StringComparer.Ordinal)];
 
     private static void CopyDirectory(string from, string to)
     {

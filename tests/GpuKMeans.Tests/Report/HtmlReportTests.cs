@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using GpuKMeans.Cli.Plots;
 using GpuKMeans.Cli.Report;
+using GpuKMeans.Cli.Scaling;
 using GpuKMeans.Tests.Plots;
 using Xunit;
 
@@ -19,7 +21,7 @@ public sealed class HtmlReportTests : IDisposable
         var (data, _) = ReportFiles.NotebookReport();
         string html = File.ReadAllText(_files.Write(data));
 
-        foreach (string id in new[] { "play", "slider", "iteration-label", "boundaries", "truth", "scatter", "elbow" })
+        foreach (string id in new[] { "play", "prev", "next", "speed", "slider", "iteration-label", "boundaries", "truth", "scatter", "inertia", "elbow" })
             Assert.Contains($"id=\"{id}\"", html, StringComparison.Ordinal);
         foreach (string external in new[] { "http:", "https:", "//cdn", "src=", "href=", "<link", "@import", "url(", "fetch(", "XMLHttpRequest" })
             Assert.DoesNotContain(external, html, StringComparison.OrdinalIgnoreCase);
@@ -113,5 +115,67 @@ public sealed class HtmlReportTests : IDisposable
 
         Assert.Equal(new[] { 10, 20, 30, 99 }, classes);
         Assert.Equal(new[] { 2, 0, 1, 3 }, colourOf);
+    }
+
+    [Fact]
+    public void DataBlock_HasTheInertiaOfEveryIteration_AndEqualAspectForUnscaledFeatures()
+    {
+        var (data, result) = ReportFiles.NotebookReport();
+        using var json = ReportFiles.DataBlock(File.ReadAllText(_files.Write(data)));
+        var root = json.RootElement;
+
+        double[] inertia = [.. root.GetProperty("inertia").EnumerateArray().Select(e => e.GetDouble())];
+        Assert.Equal(result.History.Count, inertia.Length);
+        double lastStep = result.IterationStats.Last(s => s.Run == result.Run).Inertia;
+        Assert.Equal(lastStep, inertia[^1], 1e-9 * lastStep); // what the last recorded iteration's assignment cost
+        Assert.All(inertia.Zip(inertia.Skip(1)), pair => Assert.True(pair.Second <= pair.First * (1 + 1e-9), "Lloyd's inertia rose"));
+        Assert.True(root.GetProperty("equalAspect").GetBoolean());
+        Assert.Equal("x0", root.GetProperty("xLabel").GetString());
+        Assert.Equal([1.0, 1.0], root.GetProperty("weights").EnumerateArray().Select(e => e.GetDouble()));
+    }
+
+    [Fact]
+    public void ScaledFeatures_AreShownInOriginalUnits_AndThePageSaysSo()
+    {
+        var blobs = PlotTestData.HighDimensionalBlobs(300, 2);
+        float[] raw = [.. blobs.Points.Select((v, i) => i % 2 == 0 ? 100 + 20 * v : 1000 + v)];
+        var scaler = FeatureScaler.Fit(ScaleMethod.Standard, raw, 2);
+        float[] scaled = scaler.Transform(raw);
+        var result = PlotTestData.FitWithHistory(scaled, 2);
+        var data = new ReportData("scaled", scaled, 2, result.History, null, null, "CPU",
+            FeatureSpace.Of(["width", "height"], 2, scaler), ReportData.InertiaOf(result));
+
+        string html = File.ReadAllText(_files.Write(data));
+
+        Assert.DoesNotContain("as they are", html, StringComparison.Ordinal);
+        Assert.Contains("width against height in their original units", html, StringComparison.Ordinal);
+        Assert.Contains("standard-scaled units", html, StringComparison.Ordinal);
+        using var json = ReportFiles.DataBlock(html);
+        var root = json.RootElement;
+        Assert.Equal("width", root.GetProperty("xLabel").GetString());
+        Assert.Equal("height", root.GetProperty("yLabel").GetString());
+        double[] bounds = [.. root.GetProperty("bounds").EnumerateArray().Select(e => e.GetDouble())];
+        Assert.True(bounds[0] > 50 && bounds[1] < 250 && bounds[2] > 990 && bounds[3] < 1010, $"bounds {string.Join(", ", bounds)} are not in original units");
+        Assert.False(root.GetProperty("equalAspect").GetBoolean());
+        Assert.Equal(1 / (scaler.UnitOf(1) * scaler.UnitOf(1)), root.GetProperty("weights")[1].GetDouble(), 1e-9);
+        Assert.Equal("standard-scaled units", root.GetProperty("inertiaUnits").GetString());
+    }
+
+    [Fact]
+    public void ScaledPca_SaysTheComponentsAreOfScaledFeatures()
+    {
+        var blobs = PlotTestData.HighDimensionalBlobs(300, 4);
+        var scaler = FeatureScaler.Fit(ScaleMethod.Standard, blobs.Points, 4);
+        float[] scaled = scaler.Transform(blobs.Points);
+        var result = PlotTestData.FitWithHistory(scaled, 4);
+        var data = new ReportData("pca", scaled, 4, result.History, null, null, "CPU", FeatureSpace.Of(null, 4, scaler));
+
+        string html = File.ReadAllText(_files.Write(data));
+
+        Assert.Contains("PCA projection of 4 standard-scaled features", html, StringComparison.Ordinal);
+        using var json = ReportFiles.DataBlock(html);
+        Assert.EndsWith("of standard-scaled features", json.RootElement.GetProperty("xLabel").GetString());
+        Assert.True(json.RootElement.GetProperty("equalAspect").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("inertia").ValueKind);
     }
 }

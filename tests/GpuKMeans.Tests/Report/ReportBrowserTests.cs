@@ -51,7 +51,7 @@ public sealed class ReportBrowserTests(ChromiumFixture chromium) : IClassFixture
         Assert.Equal(last, state.Iteration);
         Assert.Equal(result.History.Count, state.Iterations);
         Assert.Equal(750, state.PointsDrawn);
-        Assert.True(state.Boundaries && state.RegionsDrawn > 0, "decision boundaries should be on and drawn at first");
+        Assert.True(state.Boundaries && state.RegionsDrawn is > 0 and <= 3, "decision boundaries should be on and drawn at first, one polygon per cluster");
         Assert.Equal($"iteration {last} / {last}", await page.TextContentAsync("#iteration-label"));
 
         // The slider picks an iteration.
@@ -73,6 +73,31 @@ public sealed class ReportBrowserTests(ChromiumFixture chromium) : IClassFixture
         Assert.False(paused.TimerPending, "the player was paused but its interval timer is still pending");
         await page.EvaluateAsync("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
         Assert.Equal(paused.Iteration, (await State(page)).Iteration);
+
+        // Step buttons move one iteration and stop playback; the speed choice sets the pace.
+        await page.Locator("#slider").FillAsync("2");
+        await page.ClickAsync("#next");
+        Assert.Equal(3, (await State(page)).Iteration);
+        await page.ClickAsync("#prev");
+        await page.ClickAsync("#prev");
+        state = await State(page);
+        Assert.Equal(1, state.Iteration);
+        Assert.True(await page.IsDisabledAsync("#prev"), "Previous should be disabled at the first iteration");
+        Assert.Equal(700, state.IntervalMs);
+        await page.SelectOptionAsync("#speed", "175");
+        Assert.Equal(175, (await State(page)).IntervalMs);
+        await page.ClickAsync("#play");
+        await page.WaitForFunctionAsync("() => window.kmeansReport.state().iteration >= 3");
+        await page.ClickAsync("#next");
+        Assert.False((await State(page)).Playing);
+
+        // The inertia of every iteration is charted; the two features share a unit, so the scatter has equal aspect;
+        // the legend is beside the data, not on it.
+        state = await State(page);
+        Assert.Equal(result.History.Count, state.InertiaPointsDrawn);
+        Assert.True(Math.Abs(state.UnitsPerPixel[0] / state.UnitsPerPixel[1] - 1) < 1e-6, $"units per pixel {state.UnitsPerPixel[0]} and {state.UnitsPerPixel[1]}");
+        Assert.True(state.LegendOutside);
+        Assert.Contains("Inertia", await page.TextContentAsync("#iteration-info"));
 
         // Decision boundaries off and on again.
         await page.UncheckAsync("#boundaries");
@@ -151,5 +176,10 @@ public sealed class ReportBrowserTests(ChromiumFixture chromium) : IClassFixture
     /// <summary>What <c>window.kmeansReport.state()</c> returns.</summary>
     internal sealed record HookState(
         int Iteration, int Index, int Iterations, bool Playing, bool TimerPending, bool Boundaries, bool Truth,
-        int PointsDrawn, int RegionsDrawn, int ElbowPointsDrawn);
+        int PointsDrawn, int RegionsDrawn, int ElbowPointsDrawn, int IntervalMs = 0, int InertiaPointsDrawn = 0,
+        double[]? UnitsPerPixel = null, bool LegendOutside = false)
+    {
+        /// <summary>Units per pixel along x and y of the scatter's data area.</summary>
+        public double[] UnitsPerPixel { get; init; } = UnitsPerPixel ?? [];
+    }
 }

@@ -29,7 +29,7 @@ internal sealed partial class ReportFiles : IDisposable
             }
         }
         var data = new ReportData("Seed notebook 000: three blobs, k = 3", blobs.Points, 2, result.History,
-            truth ? blobs.Labels : null, rows, "CPU (test)");
+            truth ? blobs.Labels : null, rows, "CPU (test)", Inertia: ReportData.InertiaOf(result));
         return (data, result);
     }
 
