@@ -14,6 +14,7 @@ internal sealed class FeatureScaler
     private FeatureScaler(ScaleMethod method, double[] offset, double[] scale)
     {
         Method = method;
+        Columns = offset.Length;
         Scaling = method == ScaleMethod.None ? null : new FeatureScaling(Names[(int)method], offset, scale);
     }
 
@@ -27,13 +28,13 @@ internal sealed class FeatureScaler
     public string Name => Names[(int)Method];
 
     /// <summary>Number of columns the scaler was fitted on.</summary>
-    public int Columns => _offset.Length;
+    public int Columns { get; }
 
     /// <summary>The original-unit value of a scaled value of <paramref name="column"/>: <c>x·scale + offset</c>.</summary>
-    public double Unscale(int column, double value) => Method == ScaleMethod.None ? value : value * _scale[column] + _offset[column];
+    public double Unscale(int column, double value) => Method == ScaleMethod.None ? value : value * Scaling!.Scales[column] + Scaling.Offsets[column];
 
     /// <summary>How many original units one scaled unit of <paramref name="column"/> is (1 without scaling).</summary>
-    public double UnitOf(int column) => Method == ScaleMethod.None ? 1.0 : _scale[column];
+    public double UnitOf(int column) => Method == ScaleMethod.None ? 1.0 : Scaling!.Scales[column];
 
     /// <summary>Maps a <c>--scale</c> value (any case) to the enum.</summary>
     /// <exception cref="CliUsageException">The value is not one of <see cref="Names"/>.</exception>

@@ -22,6 +22,22 @@ internal abstract class CpuKernels
     public abstract void AssignRows(
         CpuPoints points, CentroidPanel panel, int first, int end, Span<int> labels, Span<float> minDistances, Span<float> tile);
 
+    /// <summary>Centroid vectors per micro-panel of <see cref="CentroidMicroPanels"/> (the register tile's width).</summary>
+    public abstract int PanelVectors { get; }
+
+    /// <summary>Floats of scratch <see cref="AssignRowsBlocked"/> needs for a chunk of <paramref name="rows"/> rows.</summary>
+    public abstract int BlockedScratchLength(int rows, CentroidMicroPanels centroids);
+
+    /// <summary>
+    /// The same labels and distances as <see cref="AssignRows"/>, bit for bit, for rows <c>[first, end)</c>,
+    /// cache-blocked like a GEMM over centroid micro-panels and slices of coordinates.
+    /// </summary>
+    public abstract void AssignRowsBlocked(
+        CpuPoints points, CentroidMicroPanels centroids, int first, int end, Span<int> labels, Span<float> minDistances, Span<float> scratch);
+
+    /// <summary>Empty micro-panels sized for this path's register tile.</summary>
+    public CentroidMicroPanels NewMicroPanels() => new(Width, PanelVectors);
+
     /// <summary>
     /// Adds points <c>[first, end)</c> in index order to one block's partials: <c>wᵢ·xᵢ</c> to row
     /// <c>labelᵢ</c> of <paramref name="sums"/> (k × d), <c>wᵢ</c> to <paramref name="weights"/>,
@@ -57,11 +73,12 @@ internal abstract class CpuKernels
 }
 
 /// <summary>
-/// The micro-kernel: four points × up to four vectors of centroids per pass. The centroids are a
-/// d-major panel (<see cref="CentroidPanel"/>), so for each coordinate j the kernel loads one vector per
-/// panel column, broadcasts <c>x[r, j]</c> of each of the four points, and issues one fused multiply-add per
-/// (point, vector) into accumulators that stay in registers for the whole dot product. Each lane is a plain
-/// chain of fused multiply-adds in column order, so the result does not depend on the vector width.
+/// The CPU kernels at one vector width. All distances come from one family of register tiles (four points ×
+/// up to four vectors of centroids, <c>CpuKernels.BlockTiles.cs</c>); the Lloyd assignment runs them
+/// cache-blocked like a GEMM with the argmin fused (<c>CpuKernels.Blocked.cs</c>), the distance matrix and
+/// k-means++ unblocked over the transposed panel (<c>CpuKernels.MicroKernels.cs</c>). Each lane is a plain
+/// chain of fused multiply-adds in column order, so the result depends neither on the vector width nor on
+/// the blocking.
 /// </summary>
 /// <remarks>
 /// The hot loops are compiled fully optimised on first call (<see cref="MethodImplOptions.AggressiveOptimization"/>):
@@ -77,27 +94,6 @@ internal sealed partial class CpuKernels<TSimd, TVec>(CpuSimdLevel level) : CpuK
     public override CpuSimdLevel Level => level;
 
     public override int Width => TSimd.Width;
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public override void DistanceRows4(CpuPoints points, int row, CentroidPanel panel, Span<float> tile)
-    {
-        int d = points.Dimensions;
-        int padded = panel.Padded;
-        // The addressing below is unchecked: rows [row, row + 4) exist (three zero rows pad the end) and the panel is d wide.
-        if ((uint)row >= (uint)points.Count || panel.Dimensions != d)
-            throw new ArgumentOutOfRangeException(nameof(row), row, "The row or the panel does not fit these points.");
-        ref float x = ref Unsafe.Add(ref points.Values.Start, (nint)row * d);
-        ref float xn = ref points.Norms[row];
-        ref float t = ref MemoryMarshal.GetReference(tile[..(4 * padded)]);
-        int column = 0;
-        if (MainPanels == 4)
-            for (; column + 4 * TSimd.Width <= padded; column += 4 * TSimd.Width)
-                Rows4x4(ref x, d, ref xn, panel, column, ref t);
-        for (; column + 2 * TSimd.Width <= padded; column += 2 * TSimd.Width)
-            Rows4x2(ref x, d, ref xn, panel, column, ref t);
-        for (; column < padded; column += TSimd.Width)
-            Rows4x1(ref x, d, ref xn, panel, column, ref t);
-    }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void AssignRows(

@@ -8,8 +8,11 @@ namespace GpuKMeans.Backends.Cpu;
 /// </summary>
 internal sealed partial class CpuWorkspace : IFitWorkspace
 {
-    /// <summary>Rows assigned before they are accumulated, while they are still in the L1/L2 cache.</summary>
-    private const int FusedChunkRows = 64;
+    /// <summary>
+    /// Floats of points per assignment chunk (256 KiB): the chunk stays in L2 while the centroid micro-panels
+    /// stream past it, and is still there when it is accumulated right after.
+    /// </summary>
+    private const int ChunkFloats = 1 << 16;
 
     /// <summary>Rows per task of <see cref="ComputeDistances"/> and the k-means++ updates.</summary>
     private const int RowsPerTask = 256;
@@ -19,6 +22,7 @@ internal sealed partial class CpuWorkspace : IFitWorkspace
     private readonly bool _ownsPoints;
     private readonly CpuPoints _points;
     private readonly CentroidPanel _centroids;
+    private readonly CentroidMicroPanels _microPanels;
     private readonly bool _fuseAccumulate;
     private readonly float[] _minDistances;
     private int[] _labels;
@@ -33,6 +37,7 @@ internal sealed partial class CpuWorkspace : IFitWorkspace
         _fuseAccumulate = fuseAccumulate;
         _points = resident.Points;
         _centroids = new CentroidPanel(kernels.Width);
+        _microPanels = kernels.NewMicroPanels();
         _seedPanel = new CentroidPanel(kernels.Width);
         Count = _points.Count;
         Dimensions = _points.Dimensions;
@@ -54,6 +59,7 @@ internal sealed partial class CpuWorkspace : IFitWorkspace
     {
         _centroidRows = centroids[..(clusterCount * Dimensions)].ToArray();
         _centroids.Pack(centroids, clusterCount, Dimensions);
+        _microPanels.Pack(centroids, clusterCount, Dimensions);
         if (_blocks.ClusterCount != clusterCount)
             Relayout(clusterCount);
     }
@@ -68,26 +74,27 @@ internal sealed partial class CpuWorkspace : IFitWorkspace
     {
         (_labels, _previousLabels) = (_previousLabels, _labels);
         bool fuse = _fuseAccumulate;
-        // A cancel is seen every 64 rows: the workers stop and the step throws. The labels and partials are then
+        int chunkRows = ChunkRows;
+        // A cancel is seen every chunk (64 to 512 rows): the workers stop and the step throws. The labels and partials are then
         // half-updated, which is harmless because a cancelled fit abandons its workspace.
-        Parallel.For(0, _blocks.Count, NewTile, (block, state, tile) =>
+        Parallel.For(0, _blocks.Count, () => new float[_kernels.BlockedScratchLength(chunkRows, _microPanels)], (block, state, scratch) =>
         {
             var (first, end) = _blocks.Range(block);
             if (fuse)
                 ClearPartial(block);
-            for (int row = first; row < end; row += FusedChunkRows)
+            for (int row = first; row < end; row += chunkRows)
             {
                 if (cancellationToken.IsCancellationRequested)
                 {
                     state.Stop();
-                    return tile;
+                    return scratch;
                 }
-                int stop = Math.Min(end, row + FusedChunkRows);
-                _kernels.AssignRows(_points, _centroids, row, stop, _labels, _minDistances, tile);
+                int stop = Math.Min(end, row + chunkRows);
+                _kernels.AssignRowsBlocked(_points, _microPanels, row, stop, _labels, _minDistances, scratch);
                 if (fuse)
                     AccumulateRows(block, row, stop);
             }
-            return tile;
+            return scratch;
         }, static _ => { });
         cancellationToken.ThrowIfCancellationRequested();
         if (!fuse)
@@ -171,6 +178,9 @@ internal sealed partial class CpuWorkspace : IFitWorkspace
         if (_ownsPoints)
             _resident.Dispose();
     }
+
+    /// <summary>Rows per assignment chunk: <see cref="ChunkFloats"/> of points, 64 to 512 rows, a multiple of 4.</summary>
+    private int ChunkRows => Math.Clamp(ChunkFloats / Dimensions, 64, 512) & ~3;
 
     /// <summary>A worker's distance tile: four rows × the padded centroid count.</summary>
     private float[] NewTile() => new float[4 * Math.Max(_centroids.Padded, _seedPanel.Padded)];
