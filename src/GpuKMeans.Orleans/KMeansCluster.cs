@@ -26,10 +26,10 @@ public sealed class KMeansCluster : IDisposable
 {
     /// <summary>
     /// The init method a cluster fit uses unless told otherwise (the CLI's <c>fit --cluster</c> without <c>--init</c>).
-    /// The one place the cluster default is chosen: k-means‖ (partition-invariant, few rounds over the network) once the
-    /// library has it; k-means++ until then.
+    /// The one place the cluster default is chosen: k-means‖ (its draws hash the global row, so they do not depend on the
+    /// shards, and it needs a few passes over the network where k-means++ needs one per centre).
     /// </summary>
-    public const KMeansInitMethod DefaultInit = KMeansInitMethod.KMeansPlusPlus;
+    public const KMeansInitMethod DefaultInit = KMeansInitMethod.KMeansParallel;
 
     private readonly IHost? _host;
 

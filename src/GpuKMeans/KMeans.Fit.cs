@@ -42,7 +42,7 @@ public sealed partial class KMeans
     }
 
     /// <summary>
-    /// Clusters points already on the device (see <see cref="KMeansDevice.Upload"/>): no copy of the data. Fits on
+    /// Clusters points already on the device (see <see cref="KMeansDevice.Upload(ReadOnlyMemory{float}, int, ReadOnlyMemory{float}, long?)"/>): no copy of the data. Fits on
     /// one dataset may run concurrently on several threads (one <see cref="KMeans"/> per thread, or one shared device).
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="data"/> is null.</exception>

@@ -32,7 +32,7 @@ public sealed partial class KMeans
     }
 
     /// <summary>
-    /// The silhouette score of points already on the device (see <see cref="KMeansDevice.Upload"/>): as
+    /// The silhouette score of points already on the device (see <see cref="KMeansDevice.Upload(ReadOnlyMemory{float}, int, ReadOnlyMemory{float}, long?)"/>): as
     /// <see cref="Silhouette(KMeansResult, ReadOnlySpan{float}, int, int?)"/>, without copying the data again.
     /// Sample weights of the dataset are ignored, as in scikit-learn.
     /// </summary>

@@ -4,7 +4,7 @@ namespace GpuKMeans;
 
 /// <summary>
 /// Points uploaded once to a device, for many fits (an elbow sweep over k, restarts with other options)
-/// without copying the data again. Made by <see cref="KMeansDevice.Upload"/>. Immutable and thread-safe:
+/// without copying the data again. Made by <see cref="KMeansDevice.Upload(ReadOnlyMemory{float}, int, ReadOnlyMemory{float}, long?)"/>. Immutable and thread-safe:
 /// fits on several threads may share one dataset, and each gives the bits a single-threaded fit gives.
 /// The dataset keeps its own copy, never the caller's arrays. Dispose it to free the device memory; after
 /// that, fitting or scoring on it throws <see cref="ObjectDisposedException"/>.

@@ -9,7 +9,7 @@ using ILGPU.Runtime;
 namespace GpuKMeans;
 
 /// <summary>
-/// The device k-means runs on. <see cref="Create"/> makes and owns an ILGPU <see cref="Context"/> and
+/// The device k-means runs on. <see cref="Create(KMeansBackend)"/> makes and owns an ILGPU <see cref="Context"/> and
 /// <see cref="Accelerator"/> (disposed with this object); <see cref="FromAccelerator"/> borrows a
 /// caller's accelerator and leaves it alive. Create one and reuse it: making a context takes about a
 /// second and each kernel compiles on first use.

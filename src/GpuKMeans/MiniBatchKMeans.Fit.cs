@@ -43,7 +43,7 @@ public sealed partial class MiniBatchKMeans
         return Fit(PointData.AsSpan(points), Math.Max(1, points.GetLength(1)), sampleWeights, progress, cancellationToken);
     }
 
-    /// <summary>Clusters points already on the device (see <see cref="KMeansDevice.Upload"/>): no copy of the whole data.</summary>
+    /// <summary>Clusters points already on the device (see <see cref="KMeansDevice.Upload(ReadOnlyMemory{float}, int, ReadOnlyMemory{float}, long?)"/>): no copy of the whole data.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="data"/> is null.</exception>
     /// <exception cref="ObjectDisposedException"><paramref name="data"/> or the device was disposed.</exception>
     /// <exception cref="ArgumentException"><paramref name="data"/> lives on another device, has fewer rows than clusters,

@@ -7,7 +7,7 @@ using GpuKMeans.Cli.Shared;
 namespace GpuKMeans.Cli.Elbow;
 
 /// <summary>
-/// Runs <c>gpukmeans elbow</c>: reads and scales the points, uploads them once (<see cref="KMeansDevice.Upload"/>),
+/// Runs <c>gpukmeans elbow</c>: reads and scales the points, uploads them once (<see cref="KMeansDevice.Upload(ReadOnlyMemory{float}, int, ReadOnlyMemory{float}, long?)"/>),
 /// fits every k on that <see cref="KMeansDataset"/> (<see cref="ElbowSweep"/>), and prints the table or JSON, with a
 /// progress bar over the k on a terminal.
 /// </summary>

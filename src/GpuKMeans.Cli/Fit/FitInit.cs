@@ -17,7 +17,12 @@ internal sealed record FitInit(KMeansInitMethod Method, float[]? Centroids)
     public const string Random = "random";
 
     /// <summary>The <c>--init</c> value of <paramref name="method"/> (a method chosen by name, not a file).</summary>
-    public static string NameOf(KMeansInitMethod method) => method == KMeansInitMethod.RandomRows ? Random : KMeansPlusPlus;
+    public static string NameOf(KMeansInitMethod method) => method switch
+    {
+        KMeansInitMethod.RandomRows => Random,
+        KMeansInitMethod.KMeansParallel => KMeansParallel,
+        _ => KMeansPlusPlus,
+    };
 
     /// <summary>Interprets <paramref name="value"/> for <paramref name="k"/> clusters of <paramref name="data"/>'s points.</summary>
     /// <exception cref="CliUsageException">The value is neither a method nor a readable centroids file of the right shape.</exception>

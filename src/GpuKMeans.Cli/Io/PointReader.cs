@@ -38,15 +38,15 @@ internal static class PointReader
 
     /// <summary>
     /// For a float32 <c>.npy</c> or raw file, its shape (values left on disk) and the byte offset of its data, so a fit can
-    /// read it in place chunk by chunk with bounded memory; null for CSV and float64 files, which are read whole.
+    /// read it in place chunk by chunk with bounded memory; null for CSV, Parquet, Arrow and float64 files, which are read whole.
     /// </summary>
     /// <exception cref="CliUsageException">As <see cref="Read"/>, for the header and the length.</exception>
     public static (PointMatrix Shape, long Offset)? OpenInPlace(string path, InputOptions options)
     {
         var format = options.Format ?? InputFormats.FromExtension(path);
         CheckOptions(format, options);
-        if (format == InputFormat.Csv || Directory.Exists(path) || !File.Exists(path))
-            return null;   // Read reports a missing file or a directory
+        if (format is not (InputFormat.Npy or InputFormat.Raw) || Directory.Exists(path) || !File.Exists(path))
+            return null;   // CSV, Parquet and Arrow are read whole; Read reports a missing file or a directory
         try
         {
             return format == InputFormat.Npy ? NpyReader.OpenInPlace(path) : (RawReader.OpenInPlace(path, options.Dimensions!.Value), 0L);

@@ -58,7 +58,7 @@ internal sealed class CpuPoints
         Load(points, weights);
     }
 
-    /// <summary>Room for <paramref name="count"/> rows, all zero with weight 0 until <see cref="Load"/>.</summary>
+    /// <summary>Room for <paramref name="count"/> rows, all zero with weight 0 until <see cref="Load(ReadOnlySpan{float}, ReadOnlySpan{float})"/>.</summary>
     public CpuPoints(int count, int dimensions)
     {
         Dimensions = dimensions;

@@ -18,7 +18,7 @@ internal sealed class CpuResidentPoints : IResidentPoints
         Points = new CpuPoints(points, dimensions, weights);
     }
 
-    /// <summary>Room for <paramref name="rows"/> rows that <see cref="CpuPoints.Load"/> fills later (a streaming slot).</summary>
+    /// <summary>Room for <paramref name="rows"/> rows that <see cref="CpuPoints.Load(ReadOnlySpan{float}, ReadOnlySpan{float})"/> fills later (a streaming slot).</summary>
     public CpuResidentPoints(CpuKernels kernels, int rows, int dimensions, bool fuseAccumulate)
     {
         _kernels = kernels;

@@ -55,7 +55,7 @@ internal sealed partial class IlgpuWorkspace
         for (int first = 0; first < Count; first += rowsPerChunk)
         {
             int rowCount = Math.Min(rowsPerChunk, Count - first);
-            _kernels.Tiled.DistanceMatrix(_stream, _points.View, _pointNorms.View, _candidatePoints.View, _candidateNorms.View,
+            _kernels.Tiled.DistanceMatrix(_stream, _points.View, _pointNorms.View, _candidatePoints!.View, _candidateNorms!.View,
                 _candidateDistances!.View, first, rowCount, d, candidates);
             _kernels.PotentialBlockSums(_stream, new Index2D(candidates, (rowCount + blockSize - 1) / blockSize),
                 _weights.View, _closest.View, _candidateDistances.View, _candidatePartials!.View,

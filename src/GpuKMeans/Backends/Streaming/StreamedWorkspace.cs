@@ -195,7 +195,7 @@ internal sealed class StreamedWorkspace : IFitWorkspace
     private delegate void ChunkStep(int chunk, int firstRow, int rows, IFitWorkspace device);
 
     /// <summary>
-    /// Runs <paramref name="step"/> on chunks <paramref name="firstChunk"/>..<paramref name="lastChunk"/> in order, each
+    /// Runs <paramref name="step"/> on every chunk in order, each
     /// in a slot holding it with the current centroids; while a step runs, the next chunk is loaded into the other slot.
     /// </summary>
     private void ForEachChunk(ChunkStep step, CancellationToken cancellationToken)
