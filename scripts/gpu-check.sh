@@ -10,7 +10,8 @@
 #      scalar reference, shared datasets, silhouette, seeding);
 #   3. compute-sanitizer memcheck and racecheck on the tiled kernels at a small shape (a 3-iteration fit);
 #   4. gpukmeans bench on the issue's shapes plus an odd one, printing ms/iteration, TFLOP/s and % of the
-#      67 TFLOP/s FP32 floor, and the CPU/GPU crossover over n (cpu against cuda at d = 32, k = 64);
+#      67 TFLOP/s FP32 floor, a streamed fit (--device-memory) against the resident one, and the CPU/GPU
+#      crossover over n (cpu against cuda at d = 32, k = 64);
 #   5. PyTorch's Lloyd iteration (cuBLAS distances, argmin, index_add) on the same shapes, as the peer.
 # Everything it prints also lands in $OUT (the device tool's result folder) when OUT is set.
 set -uo pipefail
@@ -89,6 +90,12 @@ on_device() {
       if (ms == "" || ms + 0 <= 0) { printf "| %d × %d × %d | failed | | |\n", n, d, k; exit }
       tf = 2 * n * d * k / (ms / 1000) / 1e12
       printf "| %d × %d × %d | %.3f | %.1f | %.0f%% |\n", n, d, k, ms, tf, 100 * tf / 67 }'
+  done
+  echo "-- streamed against resident (30M × 32 × 256: 3.84 GB of points; --device-memory 2560 MiB streams them in 3 chunks)"
+  for budget in "" 2560; do
+    echo "device memory budget: ${budget:-default (resident)}"
+    timeout 120 "${cli[@]}" bench --backends cuda --n 30000000 --d 32 --k 256 --iterations 5 ${budget:+--device-memory $budget} 2>/dev/null \
+      | grep -E '^\| (n|cuda)' || echo "streaming bench failed"
   done
   echo "-- crossover: cpu against cuda over n (d = 32, k = 64)"
   timeout 120 "${cli[@]}" bench --backends cpu,cuda --n 1000,3000,10000,30000,100000,300000 --d 32 --k 64 --iterations 5 2>/dev/null

@@ -35,8 +35,9 @@ internal static class BenchCommand
         var output = new Option<string?>("--out") { Description = "Also write the markdown table to this file.", HelpName = "OUT.md" };
         var plot = new Option<string?>("--plot") { Description = "Write a log-log PNG: ms per iteration against n, one line per backend.", HelpName = "OUT.png" };
 
+        var deviceMemory = CommonOptions.DeviceMemory();
         var command = new Command("bench", "Time one Lloyd iteration of every backend present over a range of n; print a markdown table.");
-        foreach (Option option in new Option[] { sizes, d, k, iterations, backends, budget, output, plot })
+        foreach (Option option in new Option[] { sizes, d, k, iterations, backends, budget, output, plot, deviceMemory })
             command.Add(option);
         command.SetAction(parsed => BenchRunner.Run(
             new BenchSettings(
@@ -48,7 +49,8 @@ internal static class BenchCommand
                     .Select(b => b.ToLowerInvariant())],
                 parsed.GetValue(budget),
                 parsed.GetValue(output),
-                parsed.GetValue(plot)),
+                parsed.GetValue(plot),
+                parsed.GetValue(deviceMemory)),
             new CliConsole(parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error)));
         return command;
     }

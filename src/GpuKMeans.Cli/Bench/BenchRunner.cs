@@ -85,7 +85,7 @@ internal static class BenchRunner
             times = ScalarLloyd.Time(points, d, start, settings.Iterations);
         else
         {
-            using var data = device.Upload(points, d);
+            using var data = device.Upload(points, d, deviceMemoryBudget: settings.DeviceMemoryMb * (1L << 20));
             using var kmeans = new KMeans(new KMeansOptions
             {
                 ClusterCount = k, InitialCentroids = start, MaxIterations = settings.Iterations + 1, Tolerance = 0,
@@ -100,6 +100,8 @@ internal static class BenchRunner
 
     private static void Check(BenchSettings settings)
     {
+        if (settings.DeviceMemoryMb is < 1)
+            throw new CliUsageException($"--device-memory must be at least 1 (MiB), got {settings.DeviceMemoryMb}");
         if (settings.Sizes.Length == 0 || settings.Sizes.Any(n => n < 1))
             throw new CliUsageException("--n: give one or more positive point counts, e.g. --n 10000,100000");
         if (settings.Dimensions < 1)

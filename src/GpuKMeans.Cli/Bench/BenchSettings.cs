@@ -9,6 +9,7 @@ namespace GpuKMeans.Cli.Bench;
 /// <param name="BudgetSeconds">A backend whose measurement took longer is not run on larger n.</param>
 /// <param name="MarkdownPath">Where to write the markdown table, or <c>null</c>.</param>
 /// <param name="PlotPath">Where to write the PNG plot, or <c>null</c>.</param>
+/// <param name="DeviceMemoryMb">Device memory budget in MiB (<c>--device-memory</c>): larger data are streamed, or <c>null</c>.</param>
 internal sealed record BenchSettings(
     int[] Sizes, int Dimensions, int Clusters, int Iterations, string[] Backends, double BudgetSeconds,
-    string? MarkdownPath, string? PlotPath);
+    string? MarkdownPath, string? PlotPath, long? DeviceMemoryMb = null);

@@ -114,7 +114,12 @@ internal static class FitRunner
         }
         catch (ArgumentException e) when (e.ParamName == "source")
         {
-            throw new CliUsageException($"{data.Path}: {e.Message.Split(" (Parameter")[0].Replace("source contains", "contains", StringComparison.Ordinal)}");
+            // The library names the value, row and column; say it as the readers of whole files do.
+            var where = System.Text.RegularExpressions.Regex.Match(e.Message, @"contains (\S+) at row (\d+), column (\d+)");
+            throw new CliUsageException(where.Success
+                ? $"{data.Path}: row {where.Groups[2].Value}, column {where.Groups[3].Value} (0-based): {where.Groups[1].Value} is not a finite number: "
+                    + "k-means needs finite values (drop or impute missing ones first)"
+                : $"{data.Path}: {e.Message.Split(" (Parameter")[0]}");
         }
     }
 

@@ -46,7 +46,8 @@ public sealed class CliScalingTests : IDisposable
         var run = CliRun.Of("fit", npy, "--k", "2", "--backend", "cpu");
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("bad.npy", run.Err);
-        Assert.Contains("row 31, column 1", run.Err);
+        Assert.Contains("bad.npy: row 31, column 1 (0-based)", run.Err);
+        Assert.Contains("is not a finite number", run.Err);
     }
 
     [Theory]
