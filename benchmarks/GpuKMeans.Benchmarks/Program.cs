@@ -13,6 +13,11 @@ public static class Program
 {
     public static void Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "pruning")
+        {
+            Pruning.PruningComparison.Run(args[1..]);
+            return;
+        }
         var config = DefaultConfig.Instance
             .AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance))
             .WithOptions(ConfigOptions.DisableOptimizationsValidator);

@@ -10,18 +10,48 @@ namespace GpuKMeans.Backends.Cpu.Pruning;
 /// </summary>
 internal sealed partial class PrunedRows<TSimd, TVec>
 {
-    /// <summary>The kernel distance of row <paramref name="i"/> to panel position <paramref name="position"/>, one lane's chain in scalar code.</summary>
+    /// <summary>
+    /// The kernel distances of rows <c>[row, row + rows)</c> to their previous centroids: each one lane's chain in
+    /// scalar code, four chains interleaved (missing rows repeat the first).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static float AssignedDistance(PruningState state, CpuPoints points, int i, int position)
+    private static void AssignedDistances4(PruningState state, CpuPoints points, int row, int rows, int[] previous, float[] distances)
     {
         int d = points.Dimensions;
-        ref float x = ref Unsafe.Add(ref points.Values.Start, (nint)i * d);
-        ref float c = ref state.PermutedRows[position * d];
-        float dot = 0f;
+        int[] position = state.Position;
+        int p0 = position[previous[row]];
+        int p1 = rows > 1 ? position[previous[row + 1]] : p0;
+        int p2 = rows > 2 ? position[previous[row + 2]] : p0;
+        int p3 = rows > 3 ? position[previous[row + 3]] : p0;
+        ref float x0 = ref Unsafe.Add(ref points.Values.Start, (nint)row * d);
+        ref float x1 = ref Unsafe.Add(ref x0, d);
+        ref float x2 = ref Unsafe.Add(ref x0, 2 * d);
+        ref float x3 = ref Unsafe.Add(ref x0, 3 * d);
+        ref float centroids = ref MemoryMarshal.GetArrayDataReference(state.PermutedRows);
+        ref float c0 = ref Unsafe.Add(ref centroids, p0 * d);
+        ref float c1 = ref Unsafe.Add(ref centroids, p1 * d);
+        ref float c2 = ref Unsafe.Add(ref centroids, p2 * d);
+        ref float c3 = ref Unsafe.Add(ref centroids, p3 * d);
+        float a0 = 0f, a1 = 0f, a2 = 0f, a3 = 0f;
         for (int j = 0; j < d; j++)
-            dot = MathF.FusedMultiplyAdd(Unsafe.Add(ref x, j), Unsafe.Add(ref c, j), dot);
-        float sum = points.Norms[i] + Unsafe.Add(ref state.Panel.Norms, position);
-        float distance = MathF.FusedMultiplyAdd(dot, -2f, sum);
+        {
+            a0 = MathF.FusedMultiplyAdd(Unsafe.Add(ref x0, j), Unsafe.Add(ref c0, j), a0);
+            a1 = MathF.FusedMultiplyAdd(Unsafe.Add(ref x1, j), Unsafe.Add(ref c1, j), a1);
+            a2 = MathF.FusedMultiplyAdd(Unsafe.Add(ref x2, j), Unsafe.Add(ref c2, j), a2);
+            a3 = MathF.FusedMultiplyAdd(Unsafe.Add(ref x3, j), Unsafe.Add(ref c3, j), a3);
+        }
+        ref float norms = ref state.Panel.Norms;
+        distances[0] = Distance(a0, points.Norms[row], Unsafe.Add(ref norms, p0));
+        distances[1] = Distance(a1, points.Norms[row + 1], Unsafe.Add(ref norms, p1));
+        distances[2] = Distance(a2, points.Norms[row + 2], Unsafe.Add(ref norms, p2));
+        distances[3] = Distance(a3, points.Norms[row + 3], Unsafe.Add(ref norms, p3));
+    }
+
+    /// <summary>The kernel's epilogue for one lane: <c>‖x‖² + ‖c‖² − 2·dot</c> with one rounding of the fused step, clamped at 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float Distance(float dot, float pointNorm, float centroidNorm)
+    {
+        float distance = MathF.FusedMultiplyAdd(dot, -2f, pointNorm + centroidNorm);
         return distance > 0f ? distance : 0f;
     }
 

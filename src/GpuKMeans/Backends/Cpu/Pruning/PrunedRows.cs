@@ -46,18 +46,20 @@ internal sealed partial class PrunedRows<TSimd, TVec> : PrunedRows
         PruningState state, CpuKernels kernels, CpuPoints points, int first, int end,
         int[] previous, int[] labels, float[] minDistances, PruningScratch scratch, ref long evaluated)
     {
-        int k = state.ClusterCount, blocks = state.BlockCount, padded = state.Padded;
+        int blocks = state.BlockCount, padded = state.Padded;
         bool fresh = !state.Valid;
         for (int row = first; row < end; row += 4)
         {
             int rows = Math.Min(4, end - row);
             int needed = 0;
+            if (!fresh)
+                AssignedDistances4(state, points, row, rows, previous, scratch.Assigned);
             for (int q = 0; q < rows; q++)
             {
                 int i = row + q;
-                scratch.Margin[q] = state.Kappa * (points.Norms[i] + state.MaxNorm);
+                scratch.Margin[q] = PruningMargin.Margin(state.Kappa, points.Norms[i], state.MaxNorm);
                 if (!fresh)
-                    needed += Screen(state, points, i, previous[i], q, scratch);
+                    needed += Screen(state, i, previous[i], q, scratch);
             }
             bool whole = fresh || needed * 100 >= FullRowsPercent * rows * blocks;
             if (whole)
@@ -67,7 +69,7 @@ internal sealed partial class PrunedRows<TSimd, TVec> : PrunedRows
                 int i = row + q;
                 var tileRow = scratch.Tile.AsSpan(q * padded, padded);
                 var list = scratch.Needed.AsSpan(q * blocks, scratch.NeededCount[q]);
-                if (!whole)
+                if (!whole && list.Length > 0)
                     EvaluateBlocks(state, points, i, list, tileRow);
                 evaluated += Finish(state, i, fresh ? -1 : previous[i], q, whole, list, tileRow, scratch, labels, minDistances);
             }
@@ -75,12 +77,11 @@ internal sealed partial class PrunedRows<TSimd, TVec> : PrunedRows
     }
 
     /// <summary>Decays row i's bounds and lists the groups it must evaluate; returns how many.</summary>
-    private static int Screen(PruningState state, CpuPoints points, int i, int assigned, int q, PruningScratch scratch)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int Screen(PruningState state, int i, int assigned, int q, PruningScratch scratch)
     {
         int p = state.Position[assigned], stride = state.Stride;
-        float distance = AssignedDistance(state, points, i, p);
-        scratch.Assigned[q] = distance;
-        float upper = PruningMargin.Upper(distance, scratch.Margin[q]);
+        double reach = scratch.Assigned[q] + scratch.Margin[q];   // u², u bounding the true distance to the assigned centroid
         var bounds = state.Bounds.AsSpan((int)((long)i * stride), stride);
         Decay(bounds, state.UnitDrift);
 
@@ -88,8 +89,9 @@ internal sealed partial class PrunedRows<TSimd, TVec> : PrunedRows
         int count = 0;
         bool assignedEvaluated = false;
         // Every other centroid is farther than 2u from the assigned one: none can be nearer than u (triangle inequality).
-        if (!(state.Separation[p] > 2 * upper))
+        if (!(state.HalfSeparationSquared[p] > reach))
         {
+            float upper = PruningMargin.Upper(reach);
             int lanes = Vector<float>.Count, width = state.Width, last = -1;
             var limit = new Vector<float>(upper);
             var twice = new Vector<float>(2 * upper);
@@ -120,6 +122,7 @@ internal sealed partial class PrunedRows<TSimd, TVec> : PrunedRows
     }
 
     /// <summary><c>bound = max(0, (bound − drift) · (1 − 2⁻²²))</c>: the scale absorbs the subtraction's rounding, so the result stays a lower bound.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Decay(Span<float> bounds, ReadOnlySpan<float> drift)
     {
         int lanes = Vector<float>.Count;
@@ -132,57 +135,77 @@ internal sealed partial class PrunedRows<TSimd, TVec> : PrunedRows
     }
 
     /// <summary>
-    /// Picks row i's label among the evaluated centroids and its previous one, stores it with its distance, and
-    /// sets the bounds of the evaluated groups. Returns the number of distances evaluated for the row.
+    /// Picks row i's label among the evaluated groups of <paramref name="tileRow"/> and its previous centroid, stores it
+    /// with its distance, and sets the bounds of the evaluated groups. Returns the number of distances evaluated.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Finish(
-        PruningState state, int i, int assigned, int q, bool whole, ReadOnlySpan<int> list, ReadOnlySpan<float> tileRow,
+        PruningState state, int i, int assigned, int q, bool whole, ReadOnlySpan<int> list, Span<float> tileRow,
         PruningScratch scratch, int[] labels, float[] minDistances)
     {
-        int k = state.ClusterCount, width = state.Width, blocks = state.BlockCount;
-        int[] order = state.Order;
-        int best = assigned < 0 ? int.MaxValue : assigned;
-        float bestDistance = assigned < 0 ? float.PositiveInfinity : scratch.Assigned[q];
-        int count = whole ? blocks : list.Length;
+        int k = state.ClusterCount, width = TSimd.Width;
+        float assignedDistance = scratch.Assigned[q];
+        int count = whole ? state.BlockCount : list.Length;
+        if (count == 0)
+        {
+            labels[i] = assigned;
+            minDistances[i] = assignedDistance;
+            return 1;
+        }
+
+        // Each evaluated group's minimum, then Lloyd's choice: the lowest distance, then the lowest original index.
+        ref float tile = ref MemoryMarshal.GetReference(tileRow);
+        var groupMin = scratch.GroupMin;
+        float rowMin = float.PositiveInfinity;
         for (int n = 0; n < count; n++)
         {
             int block = whole ? n : list[n];
-            int stop = Math.Min(k, (block + 1) * width);
-            for (int c = block * width; c < stop; c++)
+            float min = TSimd.MinLane(TSimd.Load(ref Unsafe.Add(ref tile, block * width)));
+            groupMin[n] = min;
+            rowMin = MathF.Min(rowMin, min);
+        }
+        int best;
+        float bestDistance;
+        if (assigned >= 0 && assignedDistance < rowMin)
+            (best, bestDistance) = (assigned, assignedDistance);
+        else
+        {
+            (best, bestDistance) = (int.MaxValue, rowMin);
+            for (int n = 0; n < count; n++)
             {
-                float distance = tileRow[c];
-                int original = order[c];
-                if (distance < bestDistance || (distance == bestDistance && original < best))
-                {
-                    bestDistance = distance;
-                    best = original;
-                }
+                if (groupMin[n] != rowMin)
+                    continue;
+                int start = (whole ? n : list[n]) * width, stop = Math.Min(k, start + width);
+                for (int c = start; c < stop; c++)
+                    if (tileRow[c] == rowMin)
+                        best = Math.Min(best, state.Order[c]);
             }
+            if (assigned >= 0 && assignedDistance == rowMin)
+                best = Math.Min(best, assigned);
         }
         labels[i] = best;
         minDistances[i] = bestDistance;
 
-        double margin = scratch.Margin[q];
+        float margin = PruningMargin.LowerMargin(scratch.Margin[q]);
         int bestPosition = state.Position[best];
         var bounds = state.Bounds.AsSpan((int)((long)i * state.Stride), state.Stride);
         int evaluated = 0;
         for (int n = 0; n < count; n++)
         {
             int block = whole ? n : list[n];
-            int start = block * width, stop = Math.Min(k, start + width);
-            evaluated += stop - start;
+            int start = block * width;
+            evaluated += Math.Min(k, start + width) - start;
             if (state.Elkan)
-            {
-                for (int c = start; c < stop; c++)
-                    bounds[c] = PruningMargin.Lower(tileRow[c], margin);
-            }
+                TileRow.LowerBounds(tileRow.Slice(start, width), bounds.Slice(start, width), margin);
             else
             {
-                float nearest = float.PositiveInfinity;
-                for (int c = start; c < stop; c++)
-                    if (c != bestPosition)
-                        nearest = MathF.Min(nearest, tileRow[c]);
-                bounds[block] = PruningMargin.Lower(nearest, margin);
+                float min = groupMin[n];
+                if (block == bestPosition / width)
+                {
+                    tileRow[bestPosition] = float.PositiveInfinity;   // a group's bound covers its other centroids
+                    min = TSimd.MinLane(TSimd.Load(ref Unsafe.Add(ref tile, start)));
+                }
+                bounds[block] = PruningMargin.Lower(min, margin);
             }
         }
         if (state.Elkan)
@@ -195,7 +218,7 @@ internal sealed partial class PrunedRows<TSimd, TVec> : PrunedRows
                 // The previous centroid left the assigned slot without being evaluated in its group: cover it now.
                 int p = state.Position[assigned];
                 int unit = state.Elkan ? p : p / width;
-                bounds[unit] = MathF.Min(bounds[unit], PruningMargin.Lower(scratch.Assigned[q], margin));
+                bounds[unit] = MathF.Min(bounds[unit], PruningMargin.Lower(assignedDistance, margin));
             }
         }
         return evaluated;

@@ -11,6 +11,9 @@ internal sealed class PruningScratch(PruningState state)
 
     public int[] NeededCount { get; } = new int[4];
 
+    /// <summary>The minimum of each evaluated group of one row, in evaluation order.</summary>
+    public float[] GroupMin { get; } = new float[state.BlockCount];
+
     /// <summary>Per row, whether the block of its previous centroid is among those evaluated.</summary>
     public bool[] AssignedEvaluated { get; } = new bool[4];
 
@@ -19,4 +22,5 @@ internal sealed class PruningScratch(PruningState state)
 
     /// <summary>Per row, its margin <c>M</c>.</summary>
     public double[] Margin { get; } = new double[4];
+
 }

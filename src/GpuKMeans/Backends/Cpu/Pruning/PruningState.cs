@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace GpuKMeans.Backends.Cpu.Pruning;
 
@@ -30,6 +31,7 @@ internal sealed class PruningState
         Array.Fill(Bounds, float.PositiveInfinity);   // units past the last one are never screened in
         UnitDrift = new float[Stride];
         Separation = new float[Padded];
+        HalfSeparationSquared = new double[Padded];
         CentroidDistances = elkan ? new float[checked(Padded * Stride)] : [];
         PermutedRows = new float[clusterCount * dimensions];
         BoundCentroids = new float[clusterCount * dimensions];
@@ -77,6 +79,9 @@ internal sealed class PruningState
 
     /// <summary>Per position, the distance to the nearest other centroid, rounded down (+∞ when k = 1).</summary>
     public float[] Separation { get; }
+
+    /// <summary>Per position, <c>(Separation / 2)²</c> rounded down: the screen's first test, <c>D + M</c> below it, needs no square root.</summary>
+    public double[] HalfSeparationSquared { get; }
 
     /// <summary>Elkan only: <c>Padded × Stride</c> centroid–centroid distances by position, rounded down.</summary>
     public float[] CentroidDistances { get; }
@@ -126,6 +131,7 @@ internal sealed class PruningState
         Valid = true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void MeasureDrift(ReadOnlySpan<float> centroids)
     {
         Array.Clear(UnitDrift);
@@ -150,31 +156,43 @@ internal sealed class PruningState
     /// <summary>Centroid–centroid distances in double (k² · d, small beside a step's n · k · d).</summary>
     private void MeasureSeparation()
     {
-        int k = ClusterCount, d = Dimensions, stride = Stride;
-        var rows = PermutedRows;
-        var distances = CentroidDistances;
-        bool elkan = Elkan;
-        Parallel.For(0, k, p =>
+        int k = ClusterCount, d = Dimensions;
+        var rows = new double[k * d];
+        for (int i = 0; i < rows.Length; i++)
+            rows[i] = PermutedRows[i];
+        Parallel.For(0, k, p => SeparationRow(p, rows));
+    }
+
+    /// <summary>Row <paramref name="p"/> of the centroid–centroid distances, and its nearest other centroid.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void SeparationRow(int p, double[] rows)
+    {
+        int k = ClusterCount, d = Dimensions, stride = Stride, lanes = Vector<double>.Count;
+        var own = rows.AsSpan(p * d, d);
+        float nearest = float.PositiveInfinity;
+        for (int q = 0; q < k; q++)
         {
-            float nearest = float.PositiveInfinity;
-            for (int q = 0; q < k; q++)
+            if (q == p)
+                continue;
+            var other = rows.AsSpan(q * d, d);
+            var sum = Vector<double>.Zero;
+            int j = 0;
+            for (; j + lanes <= d; j += lanes)
             {
-                if (q == p)
-                    continue;
-                double squared = 0;
-                for (int j = 0; j < d; j++)
-                {
-                    double delta = (double)rows[p * d + j] - rows[q * d + j];
-                    squared += delta * delta;
-                }
-                float distance = PruningMargin.RoundDown(Math.Sqrt(squared));
-                nearest = Math.Min(nearest, distance);
-                if (elkan)
-                    distances[p * stride + q] = distance;
+                var delta = new Vector<double>(own[j..]) - new Vector<double>(other[j..]);
+                sum += delta * delta;
             }
-            Separation[p] = nearest;
-            if (elkan)
-                distances.AsSpan(p * stride + k, stride - k).Fill(float.PositiveInfinity);
-        });
+            double squared = Vector.Sum(sum);
+            for (; j < d; j++)
+                squared += (own[j] - other[j]) * (own[j] - other[j]);
+            float distance = PruningMargin.RoundDown(Math.Sqrt(squared));
+            nearest = Math.Min(nearest, distance);
+            if (Elkan)
+                CentroidDistances[p * stride + q] = distance;
+        }
+        Separation[p] = nearest;
+        HalfSeparationSquared[p] = (double)nearest * nearest / 4 * (1 - PruningMargin.Slack);
+        if (Elkan)
+            CentroidDistances.AsSpan(p * stride + k, stride - k).Fill(float.PositiveInfinity);
     }
 }
