@@ -5,6 +5,7 @@ namespace GpuKMeans;
 /// Lloyd's labels at every iteration — the pruned ones skip only distances that provably cannot change a label
 /// (with a rounding margin for the float distances), so iterations, centroids and inertia are the same, except
 /// where two centroids are within float rounding of a point (a near-tie, where either label is right).
+/// A pruned fit whose bounds would not fit one array (more than <see cref="Array.MaxLength"/> floats) runs Lloyd.
 /// </summary>
 public enum KMeansAlgorithm
 {

@@ -18,6 +18,14 @@ internal static class FitCommand
             HelpName = "k-means++|random|CENTROIDS.csv",
             DefaultValueFactory = _ => FitInit.KMeansPlusPlus,
         };
+        var algorithm = new Option<string>("--algorithm")
+        {
+            Description = "How each iteration finds the nearest centroids: lloyd (all distances), elkan or yinyang (exact pruning, "
+                + "same labels as lloyd; CPU backend only, others run lloyd), or auto (yinyang on the CPU from k = 32).",
+            HelpName = "auto|lloyd|elkan|yinyang",
+            DefaultValueFactory = _ => "auto",
+        };
+        algorithm.AcceptOnlyFromAmong("auto", "lloyd", "elkan", "yinyang");
         var initCount = CommonOptions.InitCount();
         var maxIterations = CommonOptions.MaxIterations();
         var tolerance = CommonOptions.Tolerance();
@@ -65,7 +73,7 @@ internal static class FitCommand
 
         var command = new Command("fit", "Cluster the points of a CSV, .npy or raw float32 file with k-means.");
         input.AddTo(command);
-        foreach (Option option in new Option[] { k, init, initCount, maxIterations, tolerance, seed, backend, scale, labels, centroids, plot, plotIterations, report, truth, elbow, json, verbose })
+        foreach (Option option in new Option[] { k, init, algorithm, initCount, maxIterations, tolerance, seed, backend, scale, labels, centroids, plot, plotIterations, report, truth, elbow, json, verbose })
             command.Add(option);
         command.SetAction(parsed => FitRunner.Run(
             new FitSettings(
@@ -87,7 +95,8 @@ internal static class FitCommand
                 parsed.GetValue(plotIterations),
                 parsed.GetValue(report),
                 parsed.GetValue(truth),
-                parsed.GetValue(elbow)),
+                parsed.GetValue(elbow),
+                parsed.GetRequiredValue(algorithm)),
             new CliConsole(parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error, parsed.GetValue(verbose))));
         return command;
     }

@@ -22,6 +22,7 @@ namespace GpuKMeans.Cli.Fit;
 /// <param name="ReportPath">Self-contained HTML report, or <c>null</c> (<c>--report</c>).</param>
 /// <param name="TruthPath">True labels for the report's "colour by true label", or <c>null</c> (<c>--truth</c>).</param>
 /// <param name="ElbowMax">Also fit k = 1..this on the same upload, for the report's elbow chart, or <c>null</c> (<c>--elbow</c>).</param>
+/// <param name="Algorithm"><c>auto</c>, <c>lloyd</c>, <c>elkan</c> or <c>yinyang</c> (<c>--algorithm</c>).</param>
 internal sealed record FitSettings(
     string Input,
     InputOptions InputOptions,
@@ -41,4 +42,5 @@ internal sealed record FitSettings(
     string? PlotIterationsPath = null,
     string? ReportPath = null,
     string? TruthPath = null,
-    int? ElbowMax = null);
+    int? ElbowMax = null,
+    string Algorithm = "auto");

@@ -29,7 +29,12 @@ internal sealed partial class CpuWorkspace : ILloydPruning
         _pruning = null;
     }
 
-    private bool Prunes => _algorithm is KMeansAlgorithm.Elkan or KMeansAlgorithm.Yinyang;
+    /// <summary>
+    /// Whether the next step prunes: Elkan or Yinyang was chosen and the bounds fit one array (n × units ≤
+    /// <see cref="Array.MaxLength"/>); beyond that the step runs Lloyd, with the same labels.
+    /// </summary>
+    private bool Prunes => _algorithm is KMeansAlgorithm.Elkan or KMeansAlgorithm.Yinyang
+        && PruningState.Fits(_algorithm == KMeansAlgorithm.Elkan, Count, _blocks.ClusterCount, _kernels.Width);
 
     private void ForgetBounds() => _pruning?.Invalidate();
 

@@ -38,6 +38,15 @@ internal sealed class PruningState
         Kappa = PruningMargin.Kappa(dimensions);
     }
 
+    /// <summary>Whether the bounds of <paramref name="pointCount"/> points fit one array (at most <see cref="Array.MaxLength"/> floats).</summary>
+    public static bool Fits(bool elkan, int pointCount, int clusterCount, int width)
+    {
+        int padded = (clusterCount + width - 1) / width * width;
+        int units = elkan ? padded : padded / width;
+        long stride = (units + Vector<float>.Count - 1) / Vector<float>.Count * Vector<float>.Count;
+        return (long)pointCount * stride <= Array.MaxLength && (!elkan || (long)padded * stride <= Array.MaxLength);
+    }
+
     /// <summary>Per-centroid bounds (Elkan) rather than per-group bounds (Yinyang).</summary>
     public bool Elkan { get; }
 
