@@ -7,7 +7,7 @@ namespace GpuKMeans.Benchmarks.Pruning;
 
 /// <summary>
 /// Whole fits to convergence with and without pruning, and scikit-learn's Elkan, on the same data and the same
-/// initial centroids: <c>dotnet run -c Release --project benchmarks/GpuKMeans.Benchmarks -- pruning [n] [d] [k] [rounds] [contenders]</c>.
+/// initial centroids: <c>dotnet run -c Release --project benchmarks/GpuKMeans.Benchmarks -- pruning [n] [d] [k] [rounds] [contenders] [uniform]</c>.
 /// Blobs (k centres uniform in [−10, 10]^d, unit noise) and k distinct random rows as the start are generated
 /// here from fixed seeds and written as .npy for <c>sklearn_fit.py</c>. Rounds alternate the contenders, so
 /// a change of machine load hits them alike; the load average is printed before and after each fit.
@@ -23,7 +23,9 @@ internal static class PruningComparison
         // Optional: the contenders to run, comma-separated (lloyd, yinyang, elkan, sklearn-elkan, sklearn-lloyd); all by default.
         var only = args.Length > 4 ? args[4].Split(',') : null;
         bool Runs(string name) => only is null || only.Contains(name, StringComparer.OrdinalIgnoreCase);
-        var (points, start) = Generate(n, d, k);
+        // Optional: "uniform" for points uniform in [0, 1)^d instead of blobs (pruning's unfavourable case).
+        bool uniform = args.Length > 5 && args[5] == "uniform";
+        var (points, start) = Generate(n, d, k, uniform);
         string folder = Path.Combine(Path.GetTempPath(), $"gpukmeans-pruning-{n}x{d}x{k}");
         Directory.CreateDirectory(folder);
         Npy.Write(Path.Combine(folder, "points.npy"), points, n, d);
@@ -32,7 +34,7 @@ internal static class PruningComparison
         using var device = KMeansDevice.Create(KMeansBackend.Cpu);
         using var data = device.Upload(points, d);
         var table = new StringBuilder();
-        table.AppendLine($"n × d × k = {n:N0} × {d} × {k}, blobs, tol 1e-4, same initial centroids; {device}");
+        table.AppendLine($"n × d × k = {n:N0} × {d} × {k}, {(uniform ? "uniform" : "blobs")}, tol 1e-4, same initial centroids; {device}");
         table.AppendLine();
         table.AppendLine("| round | contender | fit s | CPU s | iterations | inertia | distances skipped | load before → after |");
         table.AppendLine("|---:|---|---:|---:|---:|---:|---:|---|");
@@ -77,7 +79,7 @@ internal static class PruningComparison
     }
 
     /// <summary>Blobs and k distinct rows as the start, from fixed seeds.</summary>
-    private static (float[] Points, float[] Start) Generate(int n, int d, int k)
+    private static (float[] Points, float[] Start) Generate(int n, int d, int k, bool uniform)
     {
         var random = new Random(20261202);
         var centres = new float[k * d];
@@ -88,7 +90,7 @@ internal static class PruningComparison
         {
             int centre = random.Next(k);
             for (int j = 0; j < d; j++)
-                points[(long)i * d + j] = centres[centre * d + j] + Normal(random);
+                points[(long)i * d + j] = uniform ? (float)random.NextDouble() : centres[centre * d + j] + Normal(random);
         }
         var start = new float[k * d];
         var chosen = new HashSet<int>();

@@ -21,7 +21,7 @@ internal static class FitCommand
         var algorithm = new Option<string>("--algorithm")
         {
             Description = "How each iteration finds the nearest centroids: lloyd (all distances), elkan or yinyang (exact pruning, "
-                + "same labels as lloyd; CPU backend only, others run lloyd), or auto (yinyang on the CPU from k = 32).",
+                + "same labels as lloyd; CPU backend only, others run lloyd), or auto (= lloyd).",
             HelpName = "auto|lloyd|elkan|yinyang",
             DefaultValueFactory = _ => "auto",
         };
