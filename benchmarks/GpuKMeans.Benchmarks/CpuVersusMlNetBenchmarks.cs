@@ -137,6 +137,7 @@ public class CpuVersusMlNetBenchmarks
         InitialCentroids = centroids,
         MaxIterations = iterations,
         Tolerance = 0,
+        Algorithm = KMeansAlgorithm.Lloyd,   // ML.NET's trainer is compared iteration for iteration with unpruned Lloyd
     };
 
     private static float[] Uniform(int count, Random random)

@@ -19,6 +19,11 @@ public static class Program
             MiniBatchRace.Run(args);
             return;
         }
+        if (args.Length > 0 && args[0] == "pruning")
+        {
+            Pruning.PruningComparison.Run(args[1..]);
+            return;
+        }
         var config = DefaultConfig.Instance
             // The in-process default gives up on a benchmark after 5 minutes; seeding at n = 1M, k = 1024 on a loaded CPU takes longer.
             .AddJob(Job.Default.WithToolchain(new InProcessEmitToolchain(TimeSpan.FromHours(1), logOutput: true)))

@@ -15,4 +15,11 @@ public readonly record struct KMeansIterationStats(
     double CentroidShift,
     long LabelChangeCount,
     int RelocatedClusterCount,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed)
+{
+    /// <summary>
+    /// Point–centroid distances this iteration did not evaluate thanks to pruning (<see cref="KMeansAlgorithm.Elkan"/>,
+    /// <see cref="KMeansAlgorithm.Yinyang"/>), out of Lloyd's <c>n · k</c>; 0 for <see cref="KMeansAlgorithm.Lloyd"/>.
+    /// </summary>
+    public long SkippedDistanceCount { get; init; }
+}

@@ -69,6 +69,12 @@ public sealed record KMeansOptions
     /// </summary>
     public long? DeviceMemoryBudget { get; init; }
 
+    /// <summary>
+    /// How each iteration finds the nearest centroids (scikit-learn's <c>algorithm</c>): all distances, or
+    /// exact pruning by Elkan's or Yinyang's bounds on the CPU backend. Default <see cref="KMeansAlgorithm.Auto"/>.
+    /// </summary>
+    public KMeansAlgorithm Algorithm { get; init; } = KMeansAlgorithm.Auto;
+
     /// <summary>The number of runs that will be made: <see cref="InitCount"/> or its "auto" value.</summary>
     public int EffectiveInitCount => InitCount ?? (EffectiveInit == KMeansInitMethod.RandomRows ? 10 : 1);
 

@@ -89,6 +89,7 @@ internal static class BenchRunner
             using var kmeans = new KMeans(new KMeansOptions
             {
                 ClusterCount = k, InitialCentroids = start, MaxIterations = settings.Iterations + 1, Tolerance = 0,
+                Algorithm = KMeansAlgorithm.Lloyd,   // the table is of Lloyd iterations, not pruned ones
             }, device);
             // The first iteration also warms up (kernel compilation, buffers): it is left out when there are others.
             var stats = kmeans.Fit(data).IterationStats;

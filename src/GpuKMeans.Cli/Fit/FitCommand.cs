@@ -19,6 +19,14 @@ internal static class FitCommand
             HelpName = "k-means++|'k-means||'|random|CENTROIDS.csv",
             DefaultValueFactory = _ => FitInit.KMeansPlusPlus,
         };
+        var algorithm = new Option<string>("--algorithm")
+        {
+            Description = "How each iteration finds the nearest centroids: lloyd (all distances), elkan or yinyang (exact pruning, "
+                + "same labels as lloyd; CPU backend only, others run lloyd), or auto (= lloyd).",
+            HelpName = "auto|lloyd|elkan|yinyang",
+            DefaultValueFactory = _ => "auto",
+        };
+        algorithm.AcceptOnlyFromAmong("auto", "lloyd", "elkan", "yinyang");
         var initCount = CommonOptions.InitCount();
         var maxIterations = CommonOptions.MaxIterations();
         var tolerance = CommonOptions.Tolerance();
@@ -87,7 +95,7 @@ internal static class FitCommand
 
         var command = new Command("fit", "Cluster the points of a CSV, .npy, raw float32, Parquet or Arrow file with k-means.");
         input.AddTo(command);
-        foreach (Option option in new Option[] { k, init, initCount, maxIterations, tolerance, seed, backend, scale, miniBatch, labels, centroids, model, plot, plotIterations, report, truth, elbow, deviceMemory, devices, cluster, shards, json, verbose })
+        foreach (Option option in new Option[] { k, init, algorithm, initCount, maxIterations, tolerance, seed, backend, scale, miniBatch, labels, centroids, model, plot, plotIterations, report, truth, elbow, deviceMemory, devices, cluster, shards, json, verbose })
             command.Add(option);
         command.SetAction(parsed => FitRunner.Run(
             new FitSettings(
@@ -116,7 +124,8 @@ internal static class FitCommand
                 parsed.GetValue(miniBatch),
                 parsed.GetValue(cluster),
                 parsed.GetValue(shards),
-                parsed.GetResult(init) is { Implicit: false }),
+                parsed.GetResult(init) is { Implicit: false },
+                parsed.GetRequiredValue(algorithm)),
             new CliConsole(parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error, parsed.GetValue(verbose))));
         return command;
     }

@@ -51,6 +51,7 @@ internal static class FitRunner
             Tolerance = settings.Tolerance,
             Seed = settings.Seed,
             Backend = backend,
+            Algorithm = Enum.Parse<KMeansAlgorithm>(settings.Algorithm, ignoreCase: true),
             RecordHistory = FitVisuals.NeedsHistory(settings.PlotIterationsPath, settings.ReportPath),
         };
         KMeansResult result;

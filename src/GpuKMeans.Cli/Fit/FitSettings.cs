@@ -29,6 +29,7 @@ namespace GpuKMeans.Cli.Fit;
 /// <param name="Cluster">Worker gateways <c>HOST:G[,HOST:G…]</c> to fit through, or <c>null</c> for a local fit (<c>--cluster</c>).</param>
 /// <param name="Shards">Row shards of a cluster fit, or <c>null</c> for one per gateway (<c>--shards</c>).</param>
 /// <param name="InitGiven">Whether <c>--init</c> was typed (a cluster fit without it uses the cluster's default init).</param>
+/// <param name="Algorithm"><c>auto</c>, <c>lloyd</c>, <c>elkan</c> or <c>yinyang</c> (<c>--algorithm</c>).</param>
 internal sealed record FitSettings(
     string Input,
     InputOptions InputOptions,
@@ -55,4 +56,5 @@ internal sealed record FitSettings(
     int? MiniBatchSize = null,
     string? Cluster = null,
     int? Shards = null,
-    bool InitGiven = true);
+    bool InitGiven = true,
+    string Algorithm = "auto");

@@ -12,6 +12,9 @@ namespace GpuKMeans.Backends;
 /// <param name="LabelChangeCount">Points whose label differs from the previous assignment's.</param>
 internal sealed record PartialStatistics(double[] Sums, double[] Weights, double Inertia, long LabelChangeCount)
 {
+    /// <summary>Point–centroid distances a pruning backend did not evaluate (0 when it evaluates all <c>n · k</c>).</summary>
+    public long SkippedDistanceCount { get; init; }
+
     /// <summary>The statistics of the union of two disjoint point sets: <c>this + other</c>, element by element.</summary>
     /// <exception cref="ArgumentException">The two have different cluster counts or dimensions.</exception>
     public PartialStatistics Merge(PartialStatistics other)
@@ -27,6 +30,9 @@ internal sealed record PartialStatistics(double[] Sums, double[] Weights, double
         PartitionRules.AddInOrder(sums, other.Sums);
         PartitionRules.AddInOrder(weights, Weights);
         PartitionRules.AddInOrder(weights, other.Weights);
-        return new PartialStatistics(sums, weights, Inertia + other.Inertia, LabelChangeCount + other.LabelChangeCount);
+        return new PartialStatistics(sums, weights, Inertia + other.Inertia, LabelChangeCount + other.LabelChangeCount)
+        {
+            SkippedDistanceCount = SkippedDistanceCount + other.SkippedDistanceCount,
+        };
     }
 }

@@ -27,6 +27,7 @@ internal static class KMeansSolver
         var seedingProgress = progress as IProgress<KMeansSeedingProgress>;
 
         using var workspace = input.Resident.CreateWorkspace();
+        (workspace as ILloydPruning)?.UseAlgorithm(options.Algorithm, k);
         var lloyd = new LloydSolver(workspace, input.Weights, options.MaxIterations, tolerance, options.RecordHistory, input.Conditioning);
         LloydRun? best = null;
         int bestRun = 0;

@@ -60,7 +60,10 @@ internal sealed class LloydSolver
             centroids = next;
             var step = new KMeansIterationStats(
                 run, iteration, _conditioning.RestoreSquared(sums.Inertia), _conditioning.RestoreSquared(shift),
-                sums.LabelChangeCount, relocated, Stopwatch.GetElapsedTime(started));
+                sums.LabelChangeCount, relocated, Stopwatch.GetElapsedTime(started))
+            {
+                SkippedDistanceCount = sums.SkippedDistanceCount,
+            };
             stats.Add(step);
             progress?.Report(step);
 

@@ -68,10 +68,13 @@ internal sealed partial class CpuWorkspace : IFitWorkspace
     {
         Array.Fill(_labels, -1);
         Array.Fill(_previousLabels, -1);
+        ForgetBounds();
     }
 
     public PartialStatistics AssignAndReduce(CancellationToken cancellationToken = default)
     {
+        if (Prunes)
+            return AssignAndReducePruned(cancellationToken);
         (_labels, _previousLabels) = (_previousLabels, _labels);
         bool fuse = _fuseAccumulate;
         int chunkRows = ChunkRows;

@@ -1,0 +1,86 @@
+using GpuKMeans.Backends.Cpu.Pruning;
+
+namespace GpuKMeans.Backends.Cpu;
+
+/// <summary>
+/// Exact pruning of the Lloyd step (<see cref="KMeansAlgorithm.Elkan"/>, <see cref="KMeansAlgorithm.Yinyang"/>):
+/// the same blocks, partials and combine as the unpruned step, but each row goes through <see cref="PrunedRows"/>,
+/// which keeps lower bounds between steps (<see cref="PruningState"/>) and evaluates only the groups of centroids
+/// that could hold a nearer one. <see cref="ResetLabels"/> and a new cluster count start the bounds afresh.
+/// </summary>
+internal sealed partial class CpuWorkspace : ILloydPruning
+{
+    private KMeansAlgorithm _algorithm = KMeansAlgorithm.Lloyd;
+    private PruningState? _pruning;
+    private PrunedRows? _prunedRows;
+    private long[] _partialEvaluated = [];
+
+    /// <summary>The algorithm the next steps run: <see cref="KMeansAlgorithm.Auto"/> resolved by <see cref="UseAlgorithm"/>.</summary>
+    public KMeansAlgorithm Algorithm => _algorithm;
+
+    public void UseAlgorithm(KMeansAlgorithm algorithm, int clusterCount)
+    {
+        // Auto is Lloyd: pruning pays only on clustered data with a large k, which cannot be known in advance
+        // (measured: 1.9x faster on 1M x 32 blobs with k = 256, 2.7x slower on 200k x 32 uniform points with k = 64).
+        _algorithm = algorithm == KMeansAlgorithm.Auto ? KMeansAlgorithm.Lloyd : algorithm;
+        _pruning = null;
+    }
+
+    /// <summary>
+    /// Whether the next step prunes: Elkan or Yinyang was chosen and the bounds fit one array (n × units ≤
+    /// <see cref="Array.MaxLength"/>); beyond that the step runs Lloyd, with the same labels.
+    /// </summary>
+    private bool Prunes => _algorithm is KMeansAlgorithm.Elkan or KMeansAlgorithm.Yinyang
+        && PruningState.Fits(_algorithm == KMeansAlgorithm.Elkan, Count, _blocks.ClusterCount, _kernels.Width);
+
+    private void ForgetBounds() => _pruning?.Invalidate();
+
+    private PartialStatistics AssignAndReducePruned(CancellationToken cancellationToken)
+    {
+        int k = _blocks.ClusterCount;
+        bool elkan = _algorithm == KMeansAlgorithm.Elkan;
+        if (_pruning is null || _pruning.ClusterCount != k || _pruning.Dimensions != Dimensions)
+            _pruning = new PruningState(elkan, Count, Dimensions, k, _kernels.Width);
+        _prunedRows ??= PrunedRows.Create(_kernels.Level);
+        if (_partialEvaluated.Length != _blocks.Count)
+            _partialEvaluated = new long[_blocks.Count];
+        var state = _pruning;
+        var rows = _prunedRows;
+        state.Prepare(_centroidRows);
+
+        (_labels, _previousLabels) = (_previousLabels, _labels);
+        bool fuse = _fuseAccumulate;
+        Parallel.For(0, _blocks.Count, () => new PruningScratch(state), (block, loop, scratch) =>
+        {
+            var (first, end) = _blocks.Range(block);
+            if (fuse)
+                ClearPartial(block);
+            long evaluated = 0;
+            for (int row = first; row < end; row += FusedChunkRows)
+            {
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    loop.Stop();
+                    return scratch;
+                }
+                int stop = Math.Min(end, row + FusedChunkRows);
+                rows.Assign(state, _kernels, _points, row, stop, _previousLabels, _labels, _minDistances, scratch, ref evaluated);
+                if (fuse)
+                    AccumulateRows(block, row, stop);
+            }
+            _partialEvaluated[block] = evaluated;
+            return scratch;
+        }, static _ => { });
+        // A cancelled step leaves the bounds half-updated: forget them (a cancelled fit abandons its workspace anyway).
+        if (cancellationToken.IsCancellationRequested)
+            state.Invalidate();
+        cancellationToken.ThrowIfCancellationRequested();
+        state.Commit(_centroidRows);
+        if (!fuse)
+            AccumulateAllBlocks();
+        long evaluatedTotal = 0;
+        foreach (long evaluated in _partialEvaluated)
+            evaluatedTotal += evaluated;
+        return Combine() with { SkippedDistanceCount = (long)Count * k - evaluatedTotal };
+    }
+}
