@@ -33,7 +33,9 @@ internal static class ClusterFitRunner
         {
             FitInit.KMeansPlusPlus => KMeansInitMethod.KMeansPlusPlus,
             FitInit.Random => KMeansInitMethod.RandomRows,
-            _ => throw new CliUsageException($"--init: with --cluster, use {FitInit.KMeansPlusPlus} or {FitInit.Random} (got '{initName}')"),
+            FitInit.KMeansParallel => KMeansInitMethod.KMeansParallel,
+            _ => throw new CliUsageException(
+                $"--init: with --cluster, use {FitInit.KMeansParallel} (the default), {FitInit.KMeansPlusPlus} or {FitInit.Random} (got '{initName}')"),
         };
         var input = Describe(settings.Input, settings.InputOptions);
         if (settings.K > input.Rows)

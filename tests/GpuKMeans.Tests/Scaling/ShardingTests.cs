@@ -84,6 +84,21 @@ public sealed class ShardingTests
     }
 
     [Fact]
+    public void CpuShardsPruneWithYinyangAndKeepLloydsResult()
+    {
+        int seed = TestData.NewSeed();
+        const int n = 6000, d = 4, k = 12;
+        var points = ScalingData.Blobs(n, d, k, seed);
+        var options = new KMeansOptions { ClusterCount = k, Seed = seed, Tolerance = 0, Algorithm = KMeansAlgorithm.Lloyd };
+        using var single = new KMeans(options, KMeansDevice.Create(KMeansBackend.Cpu));
+        using var sharded = new KMeans(options with { Algorithm = KMeansAlgorithm.Yinyang }, KMeansDevice.Create(KMeansBackend.Cpu, [0, 1]));
+        var expected = single.Fit(points, d, cancellationToken: Token);
+        var pruned = sharded.Fit(points, d, cancellationToken: Token);
+        ScalingData.Close(expected, pruned);
+        Assert.True(pruned.IterationStats.Sum(s => s.SkippedDistanceCount) > 0, "no distance was skipped on the shards");
+    }
+
+    [Fact]
     public void BadDeviceListsAreRejectedNamingTheParameter()
     {
         Assert.Equal("deviceIds", Assert.Throws<ArgumentException>(() => KMeansDevice.Create(KMeansBackend.Cpu, [])).ParamName);

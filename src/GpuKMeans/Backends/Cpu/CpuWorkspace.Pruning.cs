@@ -10,6 +10,9 @@ namespace GpuKMeans.Backends.Cpu;
 /// </summary>
 internal sealed partial class CpuWorkspace : ILloydPruning
 {
+    /// <summary>Rows a pruned step handles between cancellation checks and accumulations (they are still in the cache).</summary>
+    private const int PruningChunkRows = 64;
+
     private KMeansAlgorithm _algorithm = KMeansAlgorithm.Lloyd;
     private PruningState? _pruning;
     private PrunedRows? _prunedRows;
@@ -56,14 +59,14 @@ internal sealed partial class CpuWorkspace : ILloydPruning
             if (fuse)
                 ClearPartial(block);
             long evaluated = 0;
-            for (int row = first; row < end; row += FusedChunkRows)
+            for (int row = first; row < end; row += PruningChunkRows)
             {
                 if (cancellationToken.IsCancellationRequested)
                 {
                     loop.Stop();
                     return scratch;
                 }
-                int stop = Math.Min(end, row + FusedChunkRows);
+                int stop = Math.Min(end, row + PruningChunkRows);
                 rows.Assign(state, _kernels, _points, row, stop, _previousLabels, _labels, _minDistances, scratch, ref evaluated);
                 if (fuse)
                     AccumulateRows(block, row, stop);

@@ -5,7 +5,7 @@ namespace GpuKMeans.Backends.Sharding;
 /// shard, bound to its device) and their answers are combined in shard order — partial statistics merged, potentials
 /// added, labels and distances concatenated — so the result is bit-identical run to run whatever the thread timing.
 /// </summary>
-internal sealed class ShardedWorkspace : IFitWorkspace
+internal sealed class ShardedWorkspace : IFitWorkspace, ILloydPruning
 {
     private readonly ShardedResidentPoints _points;
     private readonly bool _ownsPoints;
@@ -31,6 +31,13 @@ internal sealed class ShardedWorkspace : IFitWorkspace
     public int Count => _points.Count;
 
     public int Dimensions => _points.Dimensions;
+
+    /// <summary>Each shard prunes (or not) its own points: the choice goes to every shard that can.</summary>
+    public void UseAlgorithm(KMeansAlgorithm algorithm, int clusterCount)
+    {
+        foreach (var part in _parts)
+            (part as ILloydPruning)?.UseAlgorithm(algorithm, clusterCount);
+    }
 
     public void SetCentroids(ReadOnlySpan<float> centroids, int clusterCount)
     {
@@ -69,13 +76,26 @@ internal sealed class ShardedWorkspace : IFitWorkspace
             _parts[s].CopyMinDistances(distances.Slice(_points.FirstRows[s], _parts[s].Count));
     }
 
+    /// <summary>One call per shard holding any of the rows (a remote shard costs a round trip per call), in shard order.</summary>
     public void CopyRows(ReadOnlySpan<int> rows, Span<float> destination)
     {
         int d = Dimensions;
+        var locals = new List<int>[_parts.Length];
+        var positions = new List<int>[_parts.Length];
         for (int r = 0; r < rows.Length; r++)
         {
             var (shard, local) = Locate(rows[r]);
-            _parts[shard].CopyRows([local], destination.Slice(r * d, d));
+            (locals[shard] ??= []).Add(local);
+            (positions[shard] ??= []).Add(r);
+        }
+        for (int s = 0; s < _parts.Length; s++)
+        {
+            if (locals[s] is not { } wanted)
+                continue;
+            var values = new float[wanted.Count * d];
+            _parts[s].CopyRows(wanted.ToArray(), values);
+            for (int i = 0; i < wanted.Count; i++)
+                values.AsSpan(i * d, d).CopyTo(destination.Slice(positions[s]![i] * d, d));
         }
     }
 
