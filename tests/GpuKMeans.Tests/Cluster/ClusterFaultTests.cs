@@ -12,6 +12,8 @@ public sealed class ClusterFaultTests
     private static readonly TimeSpan LostWorkerBound = TimeSpan.FromSeconds(30);
 
     [Fact]
+
+    [Trait("Category", "Slow")]   // worker processes or Release builds: in .ci/run, not in a plain dotnet test
     public void AWorkerKilledMidFitFailsTheFitNamingIt()
     {
         int seed = TestData.NewSeed();

@@ -14,6 +14,7 @@ namespace GpuKMeans.Tests.Cluster;
 public sealed class ClusterFitTests(WorkerClusterFixture cluster) : IClassFixture<WorkerClusterFixture>
 {
     [Fact]
+    [Trait("Category", "Slow")]   // worker processes or Release builds: in .ci/run, not in a plain dotnet test
     public void CliFitThroughThreeWorkersEqualsTheLocalShardedFitBitForBit()
     {
         int seed = TestData.NewSeed();
@@ -41,6 +42,8 @@ public sealed class ClusterFitTests(WorkerClusterFixture cluster) : IClassFixtur
     }
 
     [Fact]
+
+    [Trait("Category", "Slow")]   // worker processes or Release builds: in .ci/run, not in a plain dotnet test
     public void MoreShardsThanWorkersSpreadEvenlyAndMatchTheLocalShards()
     {
         int seed = TestData.NewSeed();

@@ -14,6 +14,7 @@ namespace GpuKMeans.Tests.Packaging;
 public sealed class PackAndInstallTests
 {
     [Fact]
+    [Trait("Category", "Slow")]   // worker processes or Release builds: in .ci/run, not in a plain dotnet test
     [Trait("Size", "Large")]
     public void BothPackagesPackAndTheToolInstallsAndRuns()
     {
