@@ -20,7 +20,7 @@ internal sealed class StreamedWorkspace : IFitWorkspace
     private readonly float[] _closest;
     private readonly int[] _labelScratch;
     private readonly float[] _stateScratch;
-    private double[] _exactInertia = [];
+    private double[]? _exactInertia = [];
     private float[] _centroids = [];
     private int _clusterCount;
     private int _centroidVersion;
@@ -70,6 +70,7 @@ internal sealed class StreamedWorkspace : IFitWorkspace
 
     public void SetCentroids(ReadOnlySpan<float> centroids, int clusterCount)
     {
+        _exactInertia = [];   // no step with these centroids yet
         _centroids = centroids[..(clusterCount * Dimensions)].ToArray();
         _clusterCount = clusterCount;
         _centroidVersion++;
@@ -80,12 +81,10 @@ internal sealed class StreamedWorkspace : IFitWorkspace
     public PartialStatistics AssignAndReduce(CancellationToken cancellationToken = default)
     {
         var parts = new PartialStatistics[_points.ChunkCount];
-        var exact = new double[parts.Length];
         long changed = 0;
         ForEachChunk((chunk, first, rows, device) =>
         {
             parts[chunk] = device.AssignAndReduce(cancellationToken);
-            exact[chunk] = device.ExactInertia();
             device.CopyLabels(_labelScratch);
             for (int i = 0; i < rows; i++)
                 if (_labelScratch[i] != _labels[first + i])
@@ -94,16 +93,30 @@ internal sealed class StreamedWorkspace : IFitWorkspace
             device.CopyMinDistances(_stateScratch);
             _stateScratch.AsSpan(0, rows).CopyTo(_minDistances.AsSpan(first));
         }, cancellationToken);
-        _exactInertia = exact;
+        _exactInertia = null;
         var merged = parts[0];
         for (int c = 1; c < parts.Length; c++)
             merged = merged.Merge(parts[c]);
         return merged with { LabelChangeCount = changed };
     }
 
-    /// <summary>The chunks' exact inertias of the last step (each computed while its chunk was loaded), added in chunk order.</summary>
+    /// <summary>
+    /// The exact inertia of the last step, chunk by chunk in chunk order. Only the final step asks for it, so it is not
+    /// computed with every step: one more pass assigns each chunk again to the same centroids (the same labels, as the
+    /// step is deterministic) and sums its exact inertia while the chunk is loaded.
+    /// </summary>
     public double ExactInertia()
     {
+        if (_exactInertia is null)
+        {
+            var exact = new double[_points.ChunkCount];
+            ForEachChunk((chunk, _, _, device) =>
+            {
+                device.AssignAndReduce();
+                exact[chunk] = device.ExactInertia();
+            }, CancellationToken.None);
+            _exactInertia = exact;
+        }
         double total = 0;
         foreach (double part in _exactInertia)
             total += part;
