@@ -26,6 +26,7 @@ public sealed class ReaderFuzzTests : IDisposable
 
     /// <summary>Mutated CSV and TSV files, with and without headers, quotes and CRLF.</summary>
     [Fact]
+    [Trait("Category", "Slow")]   // a time budget per reader: in .ci/run, not in a plain dotnet test
     public async Task Csv_reader_survives_mutated_files()
     {
         int cases = await Fuzz("csv", rng =>
@@ -38,6 +39,7 @@ public sealed class ReaderFuzzTests : IDisposable
 
     /// <summary>Mutated .npy files: byte edits and header-field edits of float32/float64 version 1.0 files.</summary>
     [Fact]
+    [Trait("Category", "Slow")]   // a time budget per reader: in .ci/run, not in a plain dotnet test
     public async Task Npy_reader_survives_mutated_files()
     {
         int cases = await Fuzz("npy", rng =>

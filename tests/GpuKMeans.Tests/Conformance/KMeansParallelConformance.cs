@@ -56,6 +56,7 @@ public abstract class KMeansParallelConformance<TFixture>(TFixture fixture) wher
     }
 
     [Fact]
+    [Trait("Category", "Slow")]   // 15–20 s on the CPU accelerator: in .ci/run, not in a plain dotnet test
     public void ConvergedInertiaIsWithinTwoPercentOfKMeansPlusPlus()
     {
         // Fixed data (a statistical claim needs no fresh seed to be meaningful, and must not flake): 16 overlapping

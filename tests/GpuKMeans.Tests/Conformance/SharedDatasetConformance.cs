@@ -16,6 +16,7 @@ public abstract class SharedDatasetConformance<TFixture>(TFixture fixture) where
     private int FitsPerThread => fixture.Backend == KMeansBackend.IlgpuCpu ? 3 : 25;
 
     [Fact]
+    [Trait("Category", "Slow")]   // 15–20 s on the CPU accelerator: in .ci/run, not in a plain dotnet test
     public void ThreadsFittingOneDatasetGetTheBitsOfOneThread()
     {
         int seed = TestData.NewSeed();

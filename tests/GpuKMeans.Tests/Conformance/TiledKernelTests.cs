@@ -195,7 +195,7 @@ public sealed class TiledKernelTests(TiledCpuFixture fixture) : IClassFixture<Ti
     /// configuration's labels and distances bit for bit, distance matrix included.
     /// </summary>
     [Theory]
-    [InlineData(1000, 33, 257)]
+    [InlineData(1000, 33, 257, Traits = ["Category", "Slow"])]
     [InlineData(37, 130, 5)]
     [InlineData(10007, 3, 64)]
     public void SerialConfigurationGivesTheCooperativeBits(int n, int d, int k)
