@@ -26,23 +26,11 @@ public class LloydIterationBenchmarks
     public void Setup()
     {
         var (n, d, k) = Parse(Shape);
-        var backend = Environment.GetEnvironmentVariable("GPUKMEANS_BENCH_BACKEND")?.ToLowerInvariant() switch
-        {
-            "ilgpucpu" => KMeansBackend.IlgpuCpu,
-            "cpu" => KMeansBackend.Cpu,
-            "opencl" => KMeansBackend.OpenCL,
-            _ => KMeansBackend.Cuda,
-        };
+        var backend = BenchmarkInputs.Backend(KMeansBackend.Cuda);
         if (backend != KMeansBackend.Cuda)
             (n, k) = (Math.Min(n, 20_000), Math.Min(k, 64));   // the emulator and the CPU only prove it runs
         _device = KMeansDevice.Create(backend);
-        var random = new Random(1);
-        var data = new float[(long)n * d];
-        for (long i = 0; i < data.Length; i++)
-            data[i] = (float)random.NextDouble();
-        _centroids = new float[k * d];
-        for (int i = 0; i < _centroids.Length; i++)
-            _centroids[i] = (float)random.NextDouble();
+        (var data, _centroids) = BenchmarkInputs.Uniform(n, d, k);
         _points = _device.Backend.Upload(data, d, default).CreateWorkspace(ownsPoints: true);
         Iteration();   // warm-up: kernel compilation and buffer allocation
         Console.WriteLine($"// {_device}: n={n} d={d} k={k}, {2.0 * n * k * d / 1e9:F1} GFLOP per iteration");

@@ -29,21 +29,8 @@ public class StreamingBenchmarks
     public void Setup()
     {
         var (n, d, k) = LloydIterationBenchmarks.Parse(Shape);
-        var backend = Environment.GetEnvironmentVariable("GPUKMEANS_BENCH_BACKEND")?.ToLowerInvariant() switch
-        {
-            "cuda" => KMeansBackend.Cuda,
-            "opencl" => KMeansBackend.OpenCL,
-            "ilgpucpu" => KMeansBackend.IlgpuCpu,
-            _ => KMeansBackend.Cpu,
-        };
-        _device = KMeansDevice.Create(backend);
-        var random = new Random(1);
-        var data = new float[(long)n * d];
-        for (long i = 0; i < data.Length; i++)
-            data[i] = (float)random.NextDouble();
-        _centroids = new float[k * d];
-        for (int i = 0; i < _centroids.Length; i++)
-            _centroids[i] = (float)random.NextDouble();
+        _device = KMeansDevice.Create(BenchmarkInputs.Backend(KMeansBackend.Cpu));
+        (var data, _centroids) = BenchmarkInputs.Uniform(n, d, k);
         long? budget = Placement == "streamed" ? (long)(Residency.ResidentBytes(n, d) / 1.5) : null;
         _points = Residency.Upload(_device.Backend, data, d, default, budget ?? long.MaxValue).CreateWorkspace(ownsPoints: true);
         Iteration();

@@ -1,0 +1,29 @@
+namespace GpuKMeans.Benchmarks;
+
+/// <summary>What the iteration benchmarks share: the backend named by GPUKMEANS_BENCH_BACKEND and uniform data.</summary>
+internal static class BenchmarkInputs
+{
+    /// <summary>The backend of GPUKMEANS_BENCH_BACKEND (cuda, opencl, cpu, ilgpucpu), or <paramref name="fallback"/>.</summary>
+    public static KMeansBackend Backend(KMeansBackend fallback) =>
+        Environment.GetEnvironmentVariable("GPUKMEANS_BENCH_BACKEND")?.ToLowerInvariant() switch
+        {
+            "cuda" => KMeansBackend.Cuda,
+            "opencl" => KMeansBackend.OpenCL,
+            "cpu" => KMeansBackend.Cpu,
+            "ilgpucpu" => KMeansBackend.IlgpuCpu,
+            _ => fallback,
+        };
+
+    /// <summary>n × d points and k × d centroids uniform in [0, 1), seed 1.</summary>
+    public static (float[] Points, float[] Centroids) Uniform(int n, int d, int k)
+    {
+        var random = new Random(1);
+        var points = new float[(long)n * d];
+        for (long i = 0; i < points.Length; i++)
+            points[i] = (float)random.NextDouble();
+        var centroids = new float[k * d];
+        for (int i = 0; i < centroids.Length; i++)
+            centroids[i] = (float)random.NextDouble();
+        return (points, centroids);
+    }
+}
