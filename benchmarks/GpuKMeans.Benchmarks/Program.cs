@@ -19,6 +19,11 @@ public static class Program
             MiniBatchRace.Run(args);
             return;
         }
+        if (args is ["seeding", ..])
+        {
+            SeedingBandwidth.Run(args[1..]);
+            return;
+        }
         if (args.Length > 0 && args[0] == "pruning")
         {
             Pruning.PruningComparison.Run(args[1..]);

@@ -42,17 +42,7 @@ public class SeedingBenchmarks
             _ => KMeansBackend.Cpu,
         };
         _device = KMeansDevice.Create(backend);
-        var random = new Random(1);
-        var centres = new float[_clusterCount * d];
-        for (int i = 0; i < centres.Length; i++)
-            centres[i] = (float)(20 * random.NextDouble() - 10);
-        var data = new float[(long)n * d];
-        for (long i = 0; i < n; i++)
-        {
-            int blob = random.Next(_clusterCount);
-            for (int j = 0; j < d; j++)
-                data[i * d + j] = centres[blob * d + j] + Normal(random);
-        }
+        var (data, _) = BenchmarkInputs.Blobs(n, d, _clusterCount);
         _points = _device.Backend.Upload(data, d, default).CreateWorkspace(ownsPoints: true);
         Console.WriteLine($"// {_device}: n={n} d={d} k={_clusterCount}, init {Init}");
     }
@@ -79,7 +69,4 @@ public class SeedingBenchmarks
         _points?.Dispose();
         _device?.Dispose();
     }
-
-    private static float Normal(Random random) =>
-        (float)(Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble()));
 }

@@ -43,14 +43,14 @@ public interface IKMeansShardGrain : IGrainWithStringKey
     /// <summary>Replaces every closest distance.</summary>
     Task SetClosest(float[] closest);
 
-    /// <summary>Lowers the closest distances by the distance to <paramref name="centre"/>.</summary>
-    Task UpdateClosest(float[] centre);
+    /// <summary>Lowers the closest distances of local rows <c>[firstRow, firstRow + rowCount)</c> by the distance to <paramref name="centre"/>.</summary>
+    Task UpdateClosest(float[] centre, int firstRow, int rowCount);
 
-    /// <summary>The potential each candidate would leave, summed per block of <paramref name="blockSize"/> points.</summary>
-    Task<double[]> ComputeCandidatePotentials(float[] candidates, int blockSize);
-
-    /// <summary>Σ w·closest over each block of <paramref name="blockSize"/> points.</summary>
-    Task<double[]> ComputeClosestBlockSums(int blockSize);
+    /// <summary>
+    /// One k-means++ pass over the shard: applies <paramref name="pending"/> (empty for none), then returns each
+    /// candidate's potential per block of <paramref name="blockSize"/> points, candidate-major.
+    /// </summary>
+    Task<double[]> SeedingPass(float[] pending, float[] candidates, int blockSize);
 
     /// <summary>Closest distances of <paramref name="rowCount"/> points from local row <paramref name="firstRow"/>.</summary>
     Task<float[]> CopyClosest(int firstRow, int rowCount);

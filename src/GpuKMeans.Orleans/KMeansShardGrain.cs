@@ -83,19 +83,12 @@ internal sealed class KMeansShardGrain(WorkerDevice device, ILocalSiloDetails si
 
     public Task SetClosest(float[] closest) => Do(w => w.SetClosest(closest));
 
-    public Task UpdateClosest(float[] centre) => Do(w => w.UpdateClosest(centre));
+    public Task UpdateClosest(float[] centre, int firstRow, int rowCount) => Do(w => w.UpdateClosest(centre, firstRow, rowCount));
 
-    public Task<double[]> ComputeCandidatePotentials(float[] candidates, int blockSize) => Get(w =>
+    public Task<double[]> SeedingPass(float[] pending, float[] candidates, int blockSize) => Get(w =>
     {
-        var potentials = new double[candidates.Length / w.Dimensions];
-        w.ComputeCandidatePotentials(candidates, blockSize, potentials);
-        return potentials;
-    });
-
-    public Task<double[]> ComputeClosestBlockSums(int blockSize) => Get(w =>
-    {
-        var sums = new double[PartitionRules.BlockCount(w.Count, blockSize)];
-        w.ComputeClosestBlockSums(blockSize, sums);
+        var sums = new double[candidates.Length / w.Dimensions * PartitionRules.BlockCount(w.Count, blockSize)];
+        w.SeedingPass(pending, candidates, blockSize, sums);
         return sums;
     });
 

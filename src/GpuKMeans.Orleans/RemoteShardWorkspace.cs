@@ -50,22 +50,17 @@ internal sealed class RemoteShardWorkspace(ShardCaller caller, int count, int di
         caller.Call(g => g.SetClosest(values));
     }
 
-    public void UpdateClosest(ReadOnlySpan<float> centre)
+    public void UpdateClosest(ReadOnlySpan<float> centre, int firstRow, int rowCount)
     {
         var values = centre.ToArray();
-        caller.Call(g => g.UpdateClosest(values));
+        caller.Call(g => g.UpdateClosest(values, firstRow, rowCount));
     }
 
-    public void ComputeCandidatePotentials(ReadOnlySpan<float> candidates, int blockSize, Span<double> potentials)
+    public void SeedingPass(ReadOnlySpan<float> pending, ReadOnlySpan<float> candidates, int blockSize, Span<double> candidateBlockSums)
     {
+        var centre = pending.ToArray();
         var values = candidates.ToArray();
-        caller.Call(g => g.ComputeCandidatePotentials(values, blockSize)).CopyTo(potentials);
-    }
-
-    public void ComputeClosestBlockSums(int blockSize, Span<double> blockSums)
-    {
-        var sums = caller.Call(g => g.ComputeClosestBlockSums(blockSize));
-        sums.AsSpan(0, Math.Min(sums.Length, blockSums.Length)).CopyTo(blockSums);
+        caller.Call(g => g.SeedingPass(centre, values, blockSize)).CopyTo(candidateBlockSums);
     }
 
     public void CopyClosest(int firstRow, Span<float> destination)

@@ -7,21 +7,16 @@ namespace GpuKMeans.Backends;
 internal static class SplitPointsOperations
 {
     /// <summary>
-    /// <c>Σ wᵢ · closestᵢ</c> per block of <paramref name="blockSize"/> rows, in double and index order, as the CPU
-    /// backend sums them; <paramref name="weights"/> empty means all 1.
+    /// Copies one part's <see cref="ISeedingOperations.SeedingPass"/> sums (<paramref name="candidates"/> rows of
+    /// <c>part.Length / candidates</c> blocks) into the whole set's (rows of <paramref name="blocks"/> blocks) from
+    /// block <paramref name="firstBlock"/>; blocks past the whole set's last (a slot's padding) are dropped.
     /// </summary>
-    public static void BlockSums(ReadOnlySpan<float> closest, ReadOnlySpan<float> weights, int blockSize, Span<double> blockSums)
+    public static void PlaceBlockSums(ReadOnlySpan<double> part, int candidates, int firstBlock, Span<double> total, int blocks)
     {
-        int blocks = Math.Min(PartitionRules.BlockCount(closest.Length, blockSize), blockSums.Length);
-        for (int block = 0; block < blocks; block++)
-        {
-            int first = block * blockSize;
-            int end = Math.Min(closest.Length, first + blockSize);
-            double sum = 0;
-            for (int i = first; i < end; i++)
-                sum += (double)(weights.IsEmpty ? 1f : weights[i]) * closest[i];
-            blockSums[block] = sum;
-        }
+        int partBlocks = part.Length / candidates;
+        int kept = Math.Min(partBlocks, blocks - firstBlock);
+        for (int t = 0; t < candidates; t++)
+            part.Slice(t * partBlocks, kept).CopyTo(total.Slice(t * blocks + firstBlock, kept));
     }
 
     /// <summary>

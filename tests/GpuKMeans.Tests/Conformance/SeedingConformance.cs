@@ -4,29 +4,35 @@ using GpuKMeans.Tests.Reference;
 
 namespace GpuKMeans.Tests.Conformance;
 
-/// <summary>The k-means++ kernels (closest-distance update, candidate potentials, block sums) against the reference.</summary>
+/// <summary>
+/// The k-means++ operations (the one-pass <see cref="ISeedingOperations.SeedingPass"/> with a pending centre, the
+/// full and row-range closest-distance updates) against the scalar reference.
+/// </summary>
 public abstract class SeedingConformance<TFixture>(TFixture fixture) where TFixture : BackendFixture
 {
     [Theory]
     [MemberData(nameof(ConformanceShapes.Seeding), MemberType = typeof(ConformanceShapes))]
-    public void SeedingKernelsMatchReference(int n, int d)
+    public void SeedingPassMatchesReference(int n, int d)
     {
         int seed = TestData.NewSeed();
         var random = new Random(seed);
         var points = TestData.Gaussian(n * d, random);
         var weights = TestData.Weights(n, random);
         int[] chosen = [random.Next(n), random.Next(n)];
-        int[] candidates = [random.Next(n), random.Next(n), random.Next(n)];
+        int[] candidates = [random.Next(n), random.Next(n), random.Next(n), chosen[0]];
         using var device = fixture.Require().Backend.Upload(points, d, weights).CreateWorkspace(ownsPoints: true);
 
+        int blockSize = PartitionRules.SeedingBlockSize(n);
+        int blocks = PartitionRules.SeedingBlockCount(n);
+        var sums = new double[candidates.Length * blocks];
         device.ResetClosest();
-        foreach (int row in chosen)
-            device.UpdateClosest(points.AsSpan(row * d, d));
+        device.UpdateClosest(Row(points, chosen[0], d));
+        device.SeedingPass(Row(points, chosen[1], d), Rows(points, candidates, d), blockSize, sums);
         var closest = new float[n];
         device.CopyClosest(0, closest);
 
-        var errors = new Mismatches($"k-means++ kernels n={n} d={d}", seed);
-        var chosenCentres = ScalarKMeans.ToDouble(chosen.SelectMany(r => points.AsSpan(r * d, d).ToArray()).ToArray());
+        var errors = new Mismatches($"k-means++ pass n={n} d={d}", seed);
+        var chosenCentres = ScalarKMeans.ToDouble(Rows(points, chosen, d));
         for (int i = 0; i < n; i++)
         {
             double want = Math.Min(
@@ -36,35 +42,68 @@ public abstract class SeedingConformance<TFixture>(TFixture fixture) where TFixt
             errors.Check(closest[i] >= 0 && Tolerances.Close(closest[i], want, scale, Tolerances.Distance),
                 () => $"closest[{i}] {closest[i]} vs {want}");
         }
+        foreach (int row in chosen)
+            errors.Check(closest[row] == 0f, () => $"closest[{row}] of a chosen row is {closest[row]}, not 0");
 
-        int blockSize = PartitionRules.SeedingBlockSize(n);
-        var blockSums = new double[PartitionRules.SeedingBlockCount(n)];
-        device.ComputeClosestBlockSums(blockSize, blockSums);
-        for (int b = 0; b < blockSums.Length; b++)
-        {
-            double want = 0;
-            for (int i = b * blockSize; i < Math.Min(n, (b + 1) * blockSize); i++)
-                want += (double)weights[i] * closest[i];
-            errors.Check(Tolerances.Close(blockSums[b], want, want, Tolerances.Sum), () => $"block {b}: {blockSums[b]} vs {want}");
-        }
-
-        var potentials = new double[candidates.Length];
-        device.ComputeCandidatePotentials(candidates.SelectMany(r => points.AsSpan(r * d, d).ToArray()).ToArray(), blockSize, potentials);
-        var candidateCentres = ScalarKMeans.ToDouble(candidates.SelectMany(r => points.AsSpan(r * d, d).ToArray()).ToArray());
+        var candidateCentres = ScalarKMeans.ToDouble(Rows(points, candidates, d));
         for (int t = 0; t < candidates.Length; t++)
         {
-            double want = 0, scale = 0;
             double candidateNorm = ScalarKMeans.SquaredNorm(points, candidates[t], d);
-            for (int i = 0; i < n; i++)
+            for (int b = 0; b < blocks; b++)
             {
-                want += weights[i] * Math.Min(closest[i], ScalarKMeans.SquaredDistance(points, i, candidateCentres, t, d));
-                scale += weights[i] * (ScalarKMeans.SquaredNorm(points, i, d) + candidateNorm);
+                double want = 0, scale = 0;
+                for (int i = b * blockSize; i < Math.Min(n, (b + 1) * blockSize); i++)
+                {
+                    want += weights[i] * Math.Min(closest[i], ScalarKMeans.SquaredDistance(points, i, candidateCentres, t, d));
+                    scale += weights[i] * (ScalarKMeans.SquaredNorm(points, i, d) + candidateNorm);
+                }
+                int tt = t, bb = b;
+                errors.Check(Tolerances.Close(sums[t * blocks + b], want, scale, Tolerances.Distance),
+                    () => $"candidate {candidates[tt]}, block {bb}: {sums[tt * blocks + bb]} vs {want}");
             }
-            errors.Check(Tolerances.Close(potentials[t], want, scale, Tolerances.Distance),
-                () => $"potential of candidate {candidates[t]}: {potentials[t]} vs {want}");
         }
         errors.ThrowIfAny();
     }
+
+    [Theory]
+    [InlineData(1, 3)]
+    [InlineData(1000, 7)]
+    [InlineData(10007, 33)]
+    public void RangeUpdateTouchesOnlyItsRowsAndAgreesWithTheFullUpdate(int n, int d)
+    {
+        int seed = TestData.NewSeed();
+        var random = new Random(seed);
+        var points = TestData.Gaussian(n * d, random);
+        using var device = fixture.Require().Backend.Upload(points, d, default).CreateWorkspace(ownsPoints: true);
+        device.ResetClosest();
+        device.UpdateClosest(Row(points, random.Next(n), d));
+        var before = new float[n];
+        device.CopyClosest(0, before);
+
+        var centre = Row(points, random.Next(n), d);
+        int first = n / 3, rows = Math.Min(PartitionRules.SeedingBlockSize(n), n - first);
+        device.UpdateClosest(centre, first, rows);
+        var ranged = new float[n];
+        device.CopyClosest(0, ranged);
+        device.UpdateClosest(centre);
+        var full = new float[n];
+        device.CopyClosest(0, full);
+
+        for (int i = 0; i < n; i++)
+        {
+            bool inside = i >= first && i < first + rows;
+            if (!inside)
+                Assert.True(ranged[i] == before[i], $"row {i} outside [{first}, {first + rows}) changed: {before[i]} -> {ranged[i]} (seed {seed})");
+            else
+                Assert.True(ranged[i] == full[i], $"row {i}: the range update gave {ranged[i]}, the full one {full[i]} (seed {seed})");
+            Assert.True(full[i] <= before[i], $"row {i} went up: {before[i]} -> {full[i]} (seed {seed})");
+        }
+        Assert.Throws<ArgumentOutOfRangeException>(() => device.UpdateClosest(centre, n - rows + 1, rows));
+    }
+
+    private static float[] Row(float[] points, int row, int d) => points.AsSpan(row * d, d).ToArray();
+
+    private static float[] Rows(float[] points, int[] rows, int d) => rows.SelectMany(r => Row(points, r, d)).ToArray();
 }
 
 public sealed class CpuAcceleratorSeedingConformance(CpuAcceleratorFixture fixture)

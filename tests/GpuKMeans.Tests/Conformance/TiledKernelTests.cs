@@ -15,7 +15,6 @@ public sealed class TiledCpuFixture : IDisposable
         Context = Context.Create(b => b.CPU(CPUDevice.Default).EnableAlgorithms());
         Accelerator = Context.CreateCPUAccelerator(0);
         Assign = TiledLaunch.LoadAssign<CpuTileConfig>(Accelerator);
-        UpdateClosest = TiledLaunch.LoadUpdateClosest<CpuTileConfig>(Accelerator);
         DistanceMatrix = TiledLaunch.LoadDistanceMatrix<CpuTileConfig>(Accelerator);
     }
 
@@ -24,8 +23,6 @@ public sealed class TiledCpuFixture : IDisposable
     public Accelerator Accelerator { get; }
 
     internal TiledLaunch.AssignLauncher Assign { get; }
-
-    internal TiledLaunch.UpdateClosestLauncher UpdateClosest { get; }
 
     internal TiledLaunch.DistanceMatrixLauncher DistanceMatrix { get; }
 
@@ -37,7 +34,7 @@ public sealed class TiledCpuFixture : IDisposable
 }
 
 /// <summary>
-/// The tiled distance core (assignment, k-means++ update, distance matrix) against the scalar reference on
+/// The tiled distance core (assignment, distance matrix) against the scalar reference on
 /// odd shapes — d not a multiple of the chunk, k not a multiple of the tile, n smaller than a tile.
 /// </summary>
 public sealed class TiledKernelTests(TiledCpuFixture fixture) : IClassFixture<TiledCpuFixture>
@@ -107,37 +104,6 @@ public sealed class TiledKernelTests(TiledCpuFixture fixture) : IClassFixture<Ti
             Array.Copy(centroids, (c % 2) * d, centroids, c * d, d);
         var (labels, _) = Assign(points, centroids, n, d, k);
         Assert.All(labels, label => Assert.True(label is 0 or 1, $"label {label} is a later copy of a tied centroid (seed {seed})"));
-    }
-
-    [Theory]
-    [InlineData(7, 1, 1)]
-    [InlineData(1000, 33, 3)]
-    [InlineData(1000, 130, 257, Traits = ["Category", "Slow"])]
-    public void UpdateClosestTakesTheMinimumWithTheInput(int n, int d, int k)
-    {
-        var (points, centroids, seed) = Problem(n, d, k);
-        var random = new Random(seed + 3);
-        // Half the inputs are below any distance (stay), half far above (replaced).
-        var closest = Enumerable.Range(0, n).Select(i => i % 2 == 0 ? 1e-3f * random.NextSingle() : 1e30f).ToArray();
-        var got = Run(points, centroids, n, d, k, (stream, views) =>
-        {
-            using var buffer = fixture.Accelerator.Allocate1D(closest);
-            TiledLaunch.UpdateClosest<CpuTileConfig>(fixture.UpdateClosest, stream, views.Points, views.PointNorms,
-                views.Centroids, views.CentroidNorms, buffer.View, n, d, k);
-            return buffer.GetAsArray1D();
-        });
-
-        var c64 = ScalarKMeans.ToDouble(centroids);
-        var expected = ScalarKMeans.Assign(points, c64, d);
-        var errors = new Mismatches($"tiled update-closest n={n} d={d} k={k}", seed);
-        for (int i = 0; i < n; i++)
-        {
-            double scale = ScalarKMeans.SquaredNorm(points, i, d) + ScalarKMeans.SquaredNorm(centroids, expected.Labels[i], d);
-            double want = Math.Min(closest[i], expected.Best[i]);
-            errors.Check(got[i] <= closest[i] && Tolerances.Close(got[i], want, scale, Tolerances.Distance),
-                () => $"point {i}: {got[i]} vs {want} (input {closest[i]})");
-        }
-        errors.ThrowIfAny();
     }
 
     [Theory]

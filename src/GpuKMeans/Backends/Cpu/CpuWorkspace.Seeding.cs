@@ -2,13 +2,19 @@ namespace GpuKMeans.Backends.Cpu;
 
 /// <summary>
 /// The k-means++ part of <see cref="CpuWorkspace"/>. Point-to-point distances go through the same
-/// micro-kernel as the assignment, with the chosen centre or the candidates packed as a small centroid panel
-/// (their norms by the same function as the points' norms), so a point's distance to a copy of itself is exactly 0.
+/// micro-kernel as the assignment, with the pending centre and the candidates packed as one small centroid panel
+/// (their norms by the same function as the points' norms), so a point's distance to a copy of itself is exactly 0
+/// and a lane's distance does not depend on which other centres share the panel.
 /// </summary>
 internal sealed partial class CpuWorkspace
 {
+    /// <summary>Points per task of a seeding pass (whole blocks): enough work to outweigh the task's start.</summary>
+    private const int SeedingTaskRows = 16384;
+
     private readonly float[] _closest;
     private readonly CentroidPanel _seedPanel;
+    private float[] _seedRows = [];
+    private double[] _seedPartials = [];
 
     public void ResetClosest() => Array.Fill(_closest, float.PositiveInfinity);
 
@@ -18,16 +24,18 @@ internal sealed partial class CpuWorkspace
         closest.CopyTo(_closest);
     }
 
-    public void UpdateClosest(ReadOnlySpan<float> centre)
+    public void UpdateClosest(ReadOnlySpan<float> centre, int firstRow, int rowCount)
     {
-        PartitionRules.CheckRows(centre.Length, Dimensions, nameof(centre));
+        if (PartitionRules.CheckRows(centre.Length, Dimensions, nameof(centre)) != 1)
+            throw new ArgumentException($"The centre has {centre.Length} values, not {Dimensions}.", nameof(centre));
+        SeedingOperations.CheckRange(firstRow, rowCount, Count);
         _seedPanel.Pack(centre, 1, Dimensions);
         int padded = _seedPanel.Padded;
-        int tasks = (Count + RowsPerTask - 1) / RowsPerTask;
+        int tasks = (rowCount + RowsPerTask - 1) / RowsPerTask;
         Parallel.For(0, tasks, NewTile, (task, _, tile) =>
         {
-            int start = task * RowsPerTask;
-            int stop = Math.Min(Count, start + RowsPerTask);
+            int start = firstRow + task * RowsPerTask;
+            int stop = Math.Min(firstRow + rowCount, start + RowsPerTask);
             for (int r = start; r < stop; r += 4)
             {
                 _kernels.DistanceRows4(_points, r, _seedPanel, tile);
@@ -43,54 +51,60 @@ internal sealed partial class CpuWorkspace
         }, static _ => { });
     }
 
-    public void ComputeCandidatePotentials(ReadOnlySpan<float> candidateRows, int blockSize, Span<double> potentials)
+    public void SeedingPass(ReadOnlySpan<float> pending, ReadOnlySpan<float> candidates, int blockSize, Span<double> candidateBlockSums)
     {
-        int candidates = PartitionRules.CheckRows(candidateRows.Length, Dimensions, nameof(candidateRows));
-        _seedPanel.Pack(candidateRows, candidates, Dimensions);
+        int d = Dimensions;
+        var (count, blocks) = SeedingOperations.CheckPass(pending, candidates, blockSize, candidateBlockSums.Length, Count, d);
+        bool hasPending = !pending.IsEmpty;
+        int first = hasPending ? 1 : 0;   // panel lane of candidate 0
+        int centres = first + count;
+        if (_seedRows.Length < centres * d)
+            _seedRows = new float[centres * d];
+        pending.CopyTo(_seedRows);
+        candidates.CopyTo(_seedRows.AsSpan(first * d));
+        _seedPanel.Pack(_seedRows.AsSpan(0, centres * d), centres, d);
         int padded = _seedPanel.Padded;
-        int blocks = PartitionRules.BlockCount(Count, blockSize);
-        var partials = new double[blocks * candidates];
-        Parallel.For(0, blocks, NewTile, (block, _, tile) =>
+        if (_seedPartials.Length < blocks * count)
+            _seedPartials = new double[blocks * count];
+        var partials = _seedPartials;
+
+        int blocksPerTask = Math.Max(1, SeedingTaskRows / blockSize);
+        int tasks = (blocks + blocksPerTask - 1) / blocksPerTask;
+        Parallel.For(0, tasks, NewTile, (task, _, tile) =>
         {
-            int first = block * blockSize;
-            int end = Math.Min(Count, first + blockSize);
-            var sums = partials.AsSpan(block * candidates, candidates);
-            for (int r = first; r < end; r += 4)
+            float[] weights = _points.Weights;
+            int lastBlock = Math.Min(blocks, (task + 1) * blocksPerTask);
+            for (int block = task * blocksPerTask; block < lastBlock; block++)
             {
-                _kernels.DistanceRows4(_points, r, _seedPanel, tile);
-                int rows = Math.Min(4, end - r);
-                for (int q = 0; q < rows; q++)
+                int start = block * blockSize;
+                int end = Math.Min(Count, start + blockSize);
+                var sums = partials.AsSpan(block * count, count);
+                sums.Clear();
+                for (int r = start; r < end; r += 4)
                 {
-                    double w = _points.Weights[r + q];
-                    float closest = _closest[r + q];
-                    var distances = tile.AsSpan(q * padded, candidates);
-                    for (int t = 0; t < candidates; t++)
-                        sums[t] += w * (distances[t] < closest ? distances[t] : closest);
+                    _kernels.DistanceRows4(_points, r, _seedPanel, tile);
+                    int rows = Math.Min(4, end - r);
+                    for (int q = 0; q < rows; q++)
+                    {
+                        var distances = tile.AsSpan(q * padded, centres);
+                        float closest = _closest[r + q];
+                        if (hasPending && distances[0] < closest)
+                            _closest[r + q] = closest = distances[0];
+                        double w = weights[r + q];
+                        for (int t = 0; t < count; t++)
+                        {
+                            float distance = distances[first + t];
+                            sums[t] += w * (distance < closest ? distance : closest);
+                        }
+                    }
                 }
             }
             return tile;
         }, static _ => { });
 
-        potentials[..candidates].Clear();
         for (int b = 0; b < blocks; b++)
-            for (int t = 0; t < candidates; t++)
-                potentials[t] += partials[b * candidates + t];
-    }
-
-    public void ComputeClosestBlockSums(int blockSize, Span<double> blockSums)
-    {
-        int blocks = PartitionRules.BlockCount(Count, blockSize);
-        var sums = new double[blocks];
-        Parallel.For(0, blocks, block =>
-        {
-            int first = block * blockSize;
-            int end = Math.Min(Count, first + blockSize);
-            double sum = 0;
-            for (int i = first; i < end; i++)
-                sum += (double)_points.Weights[i] * _closest[i];
-            sums[block] = sum;
-        });
-        sums.AsSpan(0, Math.Min(blocks, blockSums.Length)).CopyTo(blockSums);
+            for (int t = 0; t < count; t++)
+                candidateBlockSums[t * blocks + b] = partials[b * count + t];
     }
 
     public void CopyClosest(int firstRow, Span<float> destination) =>

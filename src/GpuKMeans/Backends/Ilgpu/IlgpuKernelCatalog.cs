@@ -75,14 +75,17 @@ internal static class IlgpuKernelCatalog
         (Action<Index1D, ArrayView<float>, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<double>, int, int, int>)
         ExactInertiaKernel.Run);
 
-    public static readonly IlgpuKernelEntry PotentialBlockSums = Implicit(
-        nameof(PotentialBlockSums),
-        (Action<Index2D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<double>, int, int, int, int>)
-        SeedingKernels.PotentialBlockSums);
+    public static readonly IlgpuKernelEntry SeedingBlockPartials = Implicit(
+        nameof(SeedingBlockPartials),
+        (SeedingKernels.BlockPartialsKernel)SeedingKernels.BlockPartials);
 
-    public static readonly IlgpuKernelEntry ClosestBlockSums = Implicit(
-        nameof(ClosestBlockSums),
-        (Action<Index1D, ArrayView<float>, ArrayView<float>, ArrayView<double>, int, int>)SeedingKernels.ClosestBlockSums);
+    public static readonly IlgpuKernelEntry SeedingBlockSums = Implicit(
+        nameof(SeedingBlockSums), (Action<Index2D, ArrayView<double>, ArrayView<double>, int>)SeedingKernels.BlockSums);
+
+    public static readonly IlgpuKernelEntry SeedingUpdateClosest = Implicit(
+        nameof(SeedingUpdateClosest),
+        (Action<Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, int, int>)
+        SeedingKernels.UpdateClosest);
 
     public static readonly IlgpuKernelEntry ClusterDistanceSums = Implicit(
         nameof(ClusterDistanceSums),
@@ -96,7 +99,7 @@ internal static class IlgpuKernelCatalog
     /// </summary>
     public static IReadOnlyList<IlgpuKernelEntry> All { get; } =
     [
-        RowNorms, ExactInertia, PotentialBlockSums, ClosestBlockSums, ClusterDistanceSums,
+        RowNorms, ExactInertia, SeedingBlockPartials, SeedingBlockSums, SeedingUpdateClosest, ClusterDistanceSums,
         .. TiledKernelEntries.All,
         .. ReductionKernelEntries.All,
     ];

@@ -19,10 +19,10 @@ internal sealed class IlgpuKernelSet
         RowNorms = Load<Action<AcceleratorStream, Index1D, ArrayView<float>, ArrayView<float>, int>>(IlgpuKernelCatalog.RowNorms);
         ExactInertia = Load<Action<AcceleratorStream, Index1D, ArrayView<float>, ArrayView<float>, ArrayView<int>, ArrayView<float>,
             ArrayView<double>, int, int, int>>(IlgpuKernelCatalog.ExactInertia);
-        PotentialBlockSums = Load<Action<AcceleratorStream, Index2D, ArrayView<float>, ArrayView<float>, ArrayView<float>,
-            ArrayView<double>, int, int, int, int>>(IlgpuKernelCatalog.PotentialBlockSums);
-        ClosestBlockSums = Load<Action<AcceleratorStream, Index1D, ArrayView<float>, ArrayView<float>, ArrayView<double>, int, int>>(
-            IlgpuKernelCatalog.ClosestBlockSums);
+        SeedingBlockPartials = Load<SeedingBlockPartialsLauncher>(IlgpuKernelCatalog.SeedingBlockPartials);
+        SeedingBlockSums = Load<Action<AcceleratorStream, Index2D, ArrayView<double>, ArrayView<double>, int>>(IlgpuKernelCatalog.SeedingBlockSums);
+        SeedingUpdateClosest = Load<Action<AcceleratorStream, Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>,
+            ArrayView<float>, int, int>>(IlgpuKernelCatalog.SeedingUpdateClosest);
         ClusterDistanceSums = Load<Action<AcceleratorStream, Index1D, ArrayView<float>, ArrayView<float>, ArrayView<int>, ArrayView<int>,
             ArrayView<double>, int, int, int>>(IlgpuKernelCatalog.ClusterDistanceSums);
         Tiled = TiledKernels.For(accelerator);
@@ -34,16 +34,25 @@ internal sealed class IlgpuKernelSet
     public Action<AcceleratorStream, Index1D, ArrayView<float>, ArrayView<float>, ArrayView<int>, ArrayView<float>,
         ArrayView<double>, int, int, int> ExactInertia { get; }
 
-    public Action<AcceleratorStream, Index2D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<double>,
-        int, int, int, int> PotentialBlockSums { get; }
+    /// <summary>Launcher of <see cref="SeedingKernels.BlockPartials"/>.</summary>
+    public delegate void SeedingBlockPartialsLauncher(
+        AcceleratorStream stream, Index2D index,
+        ArrayView<float> points, ArrayView<float> pointNorms, ArrayView<float> weights, ArrayView<float> closest,
+        ArrayView<float> pending, ArrayView<float> pendingNorm, ArrayView<float> candidates, ArrayView<float> candidateNorms,
+        ArrayView<double> partials,
+        int pointCount, int dimensions, int blockSize, int blocks, int hasPending, int firstCandidate, int candidateCount);
 
-    public Action<AcceleratorStream, Index1D, ArrayView<float>, ArrayView<float>, ArrayView<double>, int, int>
-        ClosestBlockSums { get; }
+    public SeedingBlockPartialsLauncher SeedingBlockPartials { get; }
+
+    public Action<AcceleratorStream, Index2D, ArrayView<double>, ArrayView<double>, int> SeedingBlockSums { get; }
+
+    public Action<AcceleratorStream, Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>,
+        int, int> SeedingUpdateClosest { get; }
 
     public Action<AcceleratorStream, Index1D, ArrayView<float>, ArrayView<float>, ArrayView<int>, ArrayView<int>, ArrayView<double>,
         int, int, int> ClusterDistanceSums { get; }
 
-    /// <summary>The tiled distance core: assignment, k-means++ update, distance matrix.</summary>
+    /// <summary>The tiled distance core: assignment, distance matrix.</summary>
     public TiledKernels Tiled { get; }
 
     /// <summary>The label-sort reduction's entries in this accelerator's configuration (each workspace's <see cref="LabelSortReduction"/> loads them).</summary>

@@ -1,25 +1,22 @@
+using GpuKMeans.Backends.Ilgpu.Kernels;
 using ILGPU;
 using ILGPU.Runtime;
 
 namespace GpuKMeans.Backends.Ilgpu;
 
 /// <summary>
-/// The k-means++ part of <see cref="IlgpuWorkspace"/>. Distances come from the tiled core: the chosen centre, or
-/// the candidates, are uploaded and act as the centroids, their norms computed by the kernel that computed the
-/// points' norms (so a point's distance to a copy of itself is exactly 0). Potentials are summed per fixed block
-/// in double on the device.
+/// The k-means++ part of <see cref="IlgpuWorkspace"/>: one pass over the points per chosen centre
+/// (<see cref="SeedingKernels"/>). The pending centre and the candidates are uploaded with their norms computed by
+/// the kernel that computed the points' norms (so a point's distance to a copy of itself is exactly 0); the
+/// block sums are added on the device in double and only they come back.
 /// </summary>
 internal sealed partial class IlgpuWorkspace
 {
-    /// <summary>Most candidate-distance cells computed per launch (64 MiB); row chunks are whole seeding blocks.</summary>
-    private const long CandidateChunkCells = 1L << 24;
-
     private readonly MemoryBuffer1D<float, Stride1D.Dense> _closest = null!;
-    private MemoryBuffer1D<double, Stride1D.Dense>? _closestBlockSums;
-    private MemoryBuffer1D<float, Stride1D.Dense>? _candidatePoints;
-    private MemoryBuffer1D<float, Stride1D.Dense>? _candidateNorms;
-    private MemoryBuffer1D<float, Stride1D.Dense>? _candidateDistances;
-    private MemoryBuffer1D<double, Stride1D.Dense>? _candidatePartials;
+    private MemoryBuffer1D<float, Stride1D.Dense>? _seedCentres;
+    private MemoryBuffer1D<float, Stride1D.Dense>? _seedNorms;
+    private MemoryBuffer1D<double, Stride1D.Dense>? _seedPartials;
+    private MemoryBuffer1D<double, Stride1D.Dense>? _seedSums;
 
     public void ResetClosest()
     {
@@ -35,81 +32,68 @@ internal sealed partial class IlgpuWorkspace
         _closest.View.CopyFromCPU(_stream, closest);
     }
 
-    public void UpdateClosest(ReadOnlySpan<float> centre)
+    public void UpdateClosest(ReadOnlySpan<float> centre, int firstRow, int rowCount)
     {
-        PartitionRules.CheckRows(centre.Length, Dimensions, nameof(centre));
-        UploadCandidates(centre, 1);
-        _kernels.Tiled.UpdateClosest(_stream, _points.View, _pointNorms.View, _candidatePoints!.View, _candidateNorms!.View,
-            _closest.View, Count, Dimensions, clusterCount: 1);
+        if (PartitionRules.CheckRows(centre.Length, Dimensions, nameof(centre)) != 1)
+            throw new ArgumentException($"The centre has {centre.Length} values, not {Dimensions}.", nameof(centre));
+        SeedingOperations.CheckRange(firstRow, rowCount, Count);
+        if (rowCount == 0)
+            return;
+        UploadSeedCentres(centre, 1);
+        int d = Dimensions;
+        _kernels.SeedingUpdateClosest(_stream, rowCount, _points.View, _pointNorms.View, _closest.View,
+            _seedCentres!.View.SubView(0, d), _seedNorms!.View.SubView(0, 1), firstRow, d);
     }
 
-    public void ComputeCandidatePotentials(ReadOnlySpan<float> candidateRows, int blockSize, Span<double> potentials)
+    public void SeedingPass(ReadOnlySpan<float> pending, ReadOnlySpan<float> candidates, int blockSize, Span<double> candidateBlockSums)
     {
-        int candidates = PartitionRules.CheckRows(candidateRows.Length, Dimensions, nameof(candidateRows));
-        int d = Dimensions, blocks = PartitionRules.BlockCount(Count, blockSize);
-        int blocksPerChunk = (int)Math.Clamp(CandidateChunkCells / ((long)blockSize * candidates), 1, blocks);
-        int rowsPerChunk = blocksPerChunk * blockSize;
-        EnsureCandidateBuffers(candidates, (long)Math.Min(rowsPerChunk, Count) * candidates, (long)blocks * candidates);
-        UploadCandidates(candidateRows, candidates);
+        int d = Dimensions;
+        var (count, blocks) = SeedingOperations.CheckPass(pending, candidates, blockSize, candidateBlockSums.Length, Count, d);
+        int hasPending = pending.IsEmpty ? 0 : 1;
+        var rows = new float[(hasPending + count) * d];
+        pending.CopyTo(rows);
+        candidates.CopyTo(rows.AsSpan(hasPending * d));
+        UploadSeedCentres(rows, hasPending + count);
+        long cells = (long)count * blocks;
+        EnsureSeedSums(cells);
 
-        for (int first = 0; first < Count; first += rowsPerChunk)
-        {
-            int rowCount = Math.Min(rowsPerChunk, Count - first);
-            _kernels.Tiled.DistanceMatrix(_stream, _points.View, _pointNorms.View, _candidatePoints!.View, _candidateNorms!.View,
-                _candidateDistances!.View, first, rowCount, d, candidates);
-            _kernels.PotentialBlockSums(_stream, new Index2D(candidates, (rowCount + blockSize - 1) / blockSize),
-                _weights.View, _closest.View, _candidateDistances.View, _candidatePartials!.View,
-                first, rowCount, blockSize, candidates);
-        }
-        var partials = new double[blocks * candidates];
-        _candidatePartials!.View.SubView(0, partials.Length).CopyToCPU(_stream, partials);
-        potentials[..candidates].Clear();
-        for (int b = 0; b < blocks; b++)
-            for (int t = 0; t < candidates; t++)
-                potentials[t] += partials[b * candidates + t];
-    }
-
-    public void ComputeClosestBlockSums(int blockSize, Span<double> blockSums)
-    {
-        int blocks = PartitionRules.BlockCount(Count, blockSize);
-        if (_closestBlockSums is null || _closestBlockSums.Length < blocks)
-        {
-            Release(_closestBlockSums);
-            _closestBlockSums = Own(_accelerator.Allocate1D<double>(blocks));
-        }
-        _kernels.ClosestBlockSums(_stream, blocks, _weights.View, _closest.View, _closestBlockSums.View, Count, blockSize);
-        _closestBlockSums.View.SubView(0, Math.Min(blocks, blockSums.Length)).CopyToCPU(_stream, blockSums[..Math.Min(blocks, blockSums.Length)]);
-    }
-
-    /// <summary>Uploads <paramref name="count"/> centres (row-major) as the tiny centroid set of the seeding kernels, with their norms.</summary>
-    private void UploadCandidates(ReadOnlySpan<float> rows, int count)
-    {
-        EnsureCandidateBuffers(count, 0, 0);
-        _candidatePoints!.View.SubView(0, rows.Length).CopyFromCPU(_stream, rows);
-        _kernels.RowNorms(_stream, count, _candidatePoints.View, _candidateNorms!.View, Dimensions);
+        var pendingView = _seedCentres!.View.SubView(0, d);
+        var pendingNorm = _seedNorms!.View.SubView(0, 1);
+        var candidateView = _seedCentres.View.SubView(hasPending * d, (long)count * d);
+        var candidateNorms = _seedNorms.View.SubView(hasPending, count);
+        for (int first = 0; first < count; first += SeedingKernels.CandidatesPerLaunch)
+            _kernels.SeedingBlockPartials(_stream, new Index2D(SeedingKernels.Lanes, blocks),
+                _points.View, _pointNorms.View, _weights.View, _closest.View, pendingView, pendingNorm, candidateView, candidateNorms,
+                _seedPartials!.View, Count, d, blockSize, blocks, first == 0 ? hasPending : 0, first, count);
+        _kernels.SeedingBlockSums(_stream, new Index2D(blocks, count), _seedPartials!.View, _seedSums!.View, blocks);
+        _seedSums.View.SubView(0, cells).CopyToCPU(_stream, candidateBlockSums[..(int)cells]);
     }
 
     public void CopyClosest(int firstRow, Span<float> destination) =>
         _closest.View.SubView(firstRow, destination.Length).CopyToCPU(_stream, destination);
 
-    private void EnsureCandidateBuffers(int candidates, long distanceCells, long partialCells)
+    /// <summary>Uploads <paramref name="count"/> centres (row-major) for the seeding kernels, with their norms.</summary>
+    private void UploadSeedCentres(ReadOnlySpan<float> rows, int count)
     {
-        if (_candidatePoints is null || _candidatePoints.Length < (long)candidates * Dimensions)
+        if (_seedCentres is null || _seedCentres.Length < (long)count * Dimensions)
         {
-            Release(_candidatePoints);
-            Release(_candidateNorms);
-            _candidatePoints = Own(_accelerator.Allocate1D<float>((long)candidates * Dimensions));
-            _candidateNorms = Own(_accelerator.Allocate1D<float>(candidates));
+            Release(_seedCentres);
+            Release(_seedNorms);
+            _seedCentres = Own(_accelerator.Allocate1D<float>((long)count * Dimensions));
+            _seedNorms = Own(_accelerator.Allocate1D<float>(count));
         }
-        if (distanceCells > 0 && (_candidateDistances is null || _candidateDistances.Length < distanceCells))
+        _seedCentres.View.SubView(0, rows.Length).CopyFromCPU(_stream, rows);
+        _kernels.RowNorms(_stream, count, _seedCentres.View, _seedNorms!.View, Dimensions);
+    }
+
+    private void EnsureSeedSums(long cells)
+    {
+        if (_seedSums is null || _seedSums.Length < cells)
         {
-            Release(_candidateDistances);
-            _candidateDistances = Own(_accelerator.Allocate1D<float>(distanceCells));
-        }
-        if (partialCells > 0 && (_candidatePartials is null || _candidatePartials.Length < partialCells))
-        {
-            Release(_candidatePartials);
-            _candidatePartials = Own(_accelerator.Allocate1D<double>(partialCells));
+            Release(_seedSums);
+            Release(_seedPartials);
+            _seedSums = Own(_accelerator.Allocate1D<double>(cells));
+            _seedPartials = Own(_accelerator.Allocate1D<double>(cells * SeedingKernels.Lanes));
         }
     }
 }

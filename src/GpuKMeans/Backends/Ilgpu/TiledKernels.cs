@@ -22,12 +22,6 @@ internal abstract class TiledKernels
         ArrayView<float> centroids, ArrayView<float> centroidNorms, ArrayView<int> labels, ArrayView<float> minDistances,
         int pointCount, int dimensions, int clusterCount);
 
-    /// <summary>closest[i] = min(closest[i], distance to the nearest of <paramref name="centroids"/>).</summary>
-    public abstract void UpdateClosest(
-        AcceleratorStream stream, ArrayView<float> points, ArrayView<float> pointNorms,
-        ArrayView<float> centroids, ArrayView<float> centroidNorms, ArrayView<float> closest,
-        int pointCount, int dimensions, int clusterCount);
-
     /// <summary>Rows [firstRow, firstRow + rowCount) of the clamped squared distance matrix, row-major rowCount × k.</summary>
     public abstract void DistanceMatrix(
         AcceleratorStream stream, ArrayView<float> points, ArrayView<float> pointNorms,
@@ -52,7 +46,6 @@ internal sealed class TiledKernels<TConfig>(Accelerator accelerator) : TiledKern
     where TConfig : struct, ITileConfig
 {
     private readonly TiledLaunch.AssignLauncher _assign = TiledLaunch.LoadAssign<TConfig>(accelerator);
-    private readonly TiledLaunch.UpdateClosestLauncher _updateClosest = TiledLaunch.LoadUpdateClosest<TConfig>(accelerator);
     private readonly TiledLaunch.DistanceMatrixLauncher _distanceMatrix = TiledLaunch.LoadDistanceMatrix<TConfig>(accelerator);
 
     public override int BlockPoints => TileShape.BlockPoints<TConfig>();
@@ -62,13 +55,6 @@ internal sealed class TiledKernels<TConfig>(Accelerator accelerator) : TiledKern
         ArrayView<float> centroids, ArrayView<float> centroidNorms, ArrayView<int> labels, ArrayView<float> minDistances,
         int pointCount, int dimensions, int clusterCount) =>
         TiledLaunch.Assign<TConfig>(_assign, stream, points, pointNorms, centroids, centroidNorms, labels, minDistances,
-            pointCount, dimensions, clusterCount);
-
-    public override void UpdateClosest(
-        AcceleratorStream stream, ArrayView<float> points, ArrayView<float> pointNorms,
-        ArrayView<float> centroids, ArrayView<float> centroidNorms, ArrayView<float> closest,
-        int pointCount, int dimensions, int clusterCount) =>
-        TiledLaunch.UpdateClosest<TConfig>(_updateClosest, stream, points, pointNorms, centroids, centroidNorms, closest,
             pointCount, dimensions, clusterCount);
 
     public override void DistanceMatrix(
@@ -82,7 +68,7 @@ internal sealed class TiledKernels<TConfig>(Accelerator accelerator) : TiledKern
 /// <summary>
 /// CUDA's kernels in two tiles: <see cref="CudaTileConfig"/> (128 × 128) in general and <see cref="CudaSmallTileConfig"/>
 /// (64 × 64) when k ≤ <see cref="CudaSmallTileConfig.MaxClusters"/>, where the large tile would spend half or more of
-/// its FFMA on padding columns (k-means++'s one-centre updates, small-k fits). Each launch picks by its cluster count;
+/// its FFMA on padding columns (small-k fits). Each launch picks by its cluster count;
 /// both tiles compute every dot product as the same fused sequence over d, so the choice changes speed, not results.
 /// </summary>
 internal sealed class CudaTiledKernels(Accelerator accelerator) : TiledKernels
@@ -99,13 +85,6 @@ internal sealed class CudaTiledKernels(Accelerator accelerator) : TiledKernels
         ArrayView<float> centroids, ArrayView<float> centroidNorms, ArrayView<int> labels, ArrayView<float> minDistances,
         int pointCount, int dimensions, int clusterCount) =>
         Pick(clusterCount).Assign(stream, points, pointNorms, centroids, centroidNorms, labels, minDistances,
-            pointCount, dimensions, clusterCount);
-
-    public override void UpdateClosest(
-        AcceleratorStream stream, ArrayView<float> points, ArrayView<float> pointNorms,
-        ArrayView<float> centroids, ArrayView<float> centroidNorms, ArrayView<float> closest,
-        int pointCount, int dimensions, int clusterCount) =>
-        Pick(clusterCount).UpdateClosest(stream, points, pointNorms, centroids, centroidNorms, closest,
             pointCount, dimensions, clusterCount);
 
     public override void DistanceMatrix(

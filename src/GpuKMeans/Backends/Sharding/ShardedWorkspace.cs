@@ -108,51 +108,39 @@ internal sealed class ShardedWorkspace : IFitWorkspace, ILloydPruning
             _parts[s].SetClosest(closest.Slice(_points.FirstRows[s], _parts[s].Count));
     }
 
-    public void UpdateClosest(ReadOnlySpan<float> centre)
+    public void UpdateClosest(ReadOnlySpan<float> centre, int firstRow, int rowCount)
     {
         PartitionRules.CheckRows(centre.Length, Dimensions, nameof(centre));
-        var copy = centre.ToArray();
-        OnEveryShard(part => part.UpdateClosest(copy));
-    }
-
-    public void ComputeCandidatePotentials(ReadOnlySpan<float> candidates, int blockSize, Span<double> potentials)
-    {
-        int count = PartitionRules.CheckRows(candidates.Length, Dimensions, nameof(candidates));
-        var copy = candidates.ToArray();
-        var parts = OnEveryShard(part =>
+        SeedingOperations.CheckRange(firstRow, rowCount, Count);
+        foreach (var (part, localFirst, _, rows) in Ranges(firstRow, rowCount))
         {
-            var values = new double[count];
-            part.ComputeCandidatePotentials(copy, blockSize, values);
-            return values;
-        });
-        var total = new double[count];
-        foreach (var part in parts)
-            PartitionRules.AddInOrder(total, part);
-        total.CopyTo(potentials);
+            _parts[part].BindCurrentThread();
+            _parts[part].UpdateClosest(centre, localFirst, rows);
+        }
     }
 
     /// <summary>
-    /// Each shard sums its own blocks: the shard boundaries fall on multiples of the k-means++ block size
-    /// (<see cref="ShardedResidentPoints.Boundaries"/>), so the blocks are the single device's, bit for bit.
+    /// Every shard makes its own pass over its blocks: the shard boundaries fall on multiples of the k-means++ block
+    /// size (<see cref="ShardedResidentPoints.Boundaries"/>), so the blocks are the single device's, bit for bit.
     /// </summary>
     /// <exception cref="InvalidOperationException">A shard boundary is not a multiple of <paramref name="blockSize"/>.</exception>
-    public void ComputeClosestBlockSums(int blockSize, Span<double> blockSums)
+    public void SeedingPass(ReadOnlySpan<float> pending, ReadOnlySpan<float> candidates, int blockSize, Span<double> candidateBlockSums)
     {
+        var (count, blocks) = SeedingOperations.CheckPass(pending, candidates, blockSize, candidateBlockSums.Length, Count, Dimensions);
         for (int s = 1; s < _parts.Length; s++)
             if (_points.FirstRows[s] % blockSize != 0)
                 throw new InvalidOperationException(
                     $"Shard {s} starts at row {_points.FirstRows[s]}, not a multiple of the block size {blockSize}.");
+        var pendingCopy = pending.ToArray();
+        var candidateCopy = candidates.ToArray();
         var parts = OnEveryShard(part =>
         {
-            var sums = new double[PartitionRules.BlockCount(part.Count, blockSize)];
-            part.ComputeClosestBlockSums(blockSize, sums);
+            var sums = new double[count * PartitionRules.BlockCount(part.Count, blockSize)];
+            part.SeedingPass(pendingCopy, candidateCopy, blockSize, sums);
             return sums;
         });
-        int next = 0;
-        foreach (var part in parts)
-            foreach (double sum in part)
-                if (next < blockSums.Length)
-                    blockSums[next++] = sum;
+        for (int s = 0; s < parts.Length; s++)
+            SplitPointsOperations.PlaceBlockSums(parts[s], count, _points.FirstRows[s] / blockSize, candidateBlockSums, blocks);
     }
 
     public void CopyClosest(int firstRow, Span<float> destination)

@@ -13,14 +13,18 @@ internal sealed class StreamedResidentPoints : IResidentPoints
     /// <param name="backend">The device the chunks run on.</param>
     /// <param name="source">The (conditioned) points.</param>
     /// <param name="weights">One weight per point, or empty for all 1; kept by reference, never written.</param>
-    /// <param name="chunkRows">Rows per chunk and per slot.</param>
+    /// <param name="chunkRows">
+    /// Rows per chunk and per slot at most; rounded down to whole k-means++ blocks
+    /// (<see cref="PartitionRules.SeedingBlockSize"/>, at least one), so that every chunk's blocks are the whole set's.
+    /// </param>
     public StreamedResidentPoints(IKMeansBackend backend, IPointSource source, float[] weights, int chunkRows)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(chunkRows);
         Backend = backend;
         Source = source;
         Weights = weights;
-        ChunkRows = Math.Min(chunkRows, source.Count);
+        int block = PartitionRules.SeedingBlockSize(source.Count);
+        ChunkRows = Math.Min(Math.Max(block, chunkRows / block * block), source.Count);
     }
 
     public IKMeansBackend Backend { get; }

@@ -20,6 +20,9 @@ internal sealed class StreamedWorkspace : IFitWorkspace
     private readonly float[] _closest;
     private readonly int[] _labelScratch;
     private readonly float[] _stateScratch;
+    private IChunkSlot? _rangeSlot;
+    private float[] _rangeValues = [];
+    private float[] _rangeClosest = [];
     private double[]? _exactInertia = [];
     private float[] _centroids = [];
     private int _clusterCount;
@@ -147,36 +150,61 @@ internal sealed class StreamedWorkspace : IFitWorkspace
         closest.CopyTo(_closest);
     }
 
-    public void UpdateClosest(ReadOnlySpan<float> centre)
+    /// <summary>
+    /// The rows (a drawn block, usually) are read from the source into a slot of their own, updated there and their
+    /// closest distances brought back: the same kernel as the pass, without loading whole chunks.
+    /// </summary>
+    public void UpdateClosest(ReadOnlySpan<float> centre, int firstRow, int rowCount)
     {
         PartitionRules.CheckRows(centre.Length, Dimensions, nameof(centre));
-        var copy = centre.ToArray();
-        ForEachChunk((_, first, rows, device) =>
+        SeedingOperations.CheckRange(firstRow, rowCount, Count);
+        int capacity = Math.Min(rowCount, _points.ChunkRows);
+        if (_rangeSlot is null || _rangeSlot.Rows < capacity)
         {
-            RestoreClosest(device, first, rows);
-            device.UpdateClosest(copy);
-            device.CopyClosest(0, _stateScratch.AsSpan(0, rows));
-            _stateScratch.AsSpan(0, rows).CopyTo(_closest.AsSpan(first));
-        }, CancellationToken.None);
+            _rangeSlot?.Dispose();
+            _rangeSlot = null;
+            _rangeSlot = _points.Backend.CreateChunkSlot(capacity, Dimensions);
+            _rangeValues = new float[(long)capacity * Dimensions];
+            _rangeClosest = new float[capacity];
+        }
+        var device = _rangeSlot.Workspace;
+        device.BindCurrentThread();
+        for (int from = firstRow; from < firstRow + rowCount; from += _rangeSlot.Rows)
+        {
+            int rows = Math.Min(_rangeSlot.Rows, firstRow + rowCount - from);
+            var weights = _points.Weights.Length == 0 ? default : _points.Weights.AsSpan(from, rows);
+            _rangeSlot.Load(_points.Source.Read(from, rows, _rangeValues), weights);
+            _closest.AsSpan(from, rows).CopyTo(_rangeClosest);
+            _rangeClosest.AsSpan(rows).Clear();
+            device.SetClosest(_rangeClosest);
+            device.UpdateClosest(centre, 0, rows);
+            device.CopyClosest(0, _closest.AsSpan(from, rows));
+        }
     }
 
-    public void ComputeCandidatePotentials(ReadOnlySpan<float> candidates, int blockSize, Span<double> potentials)
+    /// <summary>
+    /// Chunk by chunk, each a whole number of blocks (<see cref="StreamedResidentPoints.ChunkRows"/>): the chunk's
+    /// closest distances go to the device, its pass runs there, and they come back when a pending centre lowered them.
+    /// </summary>
+    public void SeedingPass(ReadOnlySpan<float> pending, ReadOnlySpan<float> candidates, int blockSize, Span<double> candidateBlockSums)
     {
-        int count = PartitionRules.CheckRows(candidates.Length, Dimensions, nameof(candidates));
-        var copy = candidates.ToArray();
-        var total = new double[count];
-        var part = new double[count];
+        var (count, blocks) = SeedingOperations.CheckPass(pending, candidates, blockSize, candidateBlockSums.Length, Count, Dimensions);
+        if (_points.ChunkRows % blockSize != 0 && _points.ChunkCount > 1)
+            throw new InvalidOperationException($"Chunks of {_points.ChunkRows} rows are not whole blocks of {blockSize}.");
+        var pendingCopy = pending.ToArray();
+        var candidateCopy = candidates.ToArray();
+        var part = new double[count * PartitionRules.BlockCount(_points.ChunkRows, blockSize)];
+        var total = new double[count * blocks];
         ForEachChunk((_, first, rows, device) =>
         {
             RestoreClosest(device, first, rows);
-            device.ComputeCandidatePotentials(copy, blockSize, part);
-            PartitionRules.AddInOrder(total, part);
+            device.SeedingPass(pendingCopy, candidateCopy, blockSize, part);
+            SplitPointsOperations.PlaceBlockSums(part, count, first / blockSize, total, blocks);
+            if (pendingCopy.Length > 0)
+                device.CopyClosest(0, _closest.AsSpan(first, rows));
         }, CancellationToken.None);
-        total.CopyTo(potentials);
+        total.CopyTo(candidateBlockSums);
     }
-
-    public void ComputeClosestBlockSums(int blockSize, Span<double> blockSums) =>
-        SplitPointsOperations.BlockSums(_closest, _points.Weights, blockSize, blockSums);
 
     public void CopyClosest(int firstRow, Span<float> destination) => _closest.AsSpan(firstRow, destination.Length).CopyTo(destination);
 
@@ -201,6 +229,7 @@ internal sealed class StreamedWorkspace : IFitWorkspace
     {
         foreach (var slot in _slots)
             slot?.Dispose();
+        _rangeSlot?.Dispose();
         if (_ownsPoints)
             _points.Dispose();
     }

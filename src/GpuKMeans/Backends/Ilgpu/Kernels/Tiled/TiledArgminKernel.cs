@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using ILGPU;
 
 namespace GpuKMeans.Backends.Ilgpu.Kernels.Tiled;
@@ -25,30 +24,6 @@ internal static class TiledArgminKernel
         ArrayView<float> centroids, ArrayView<float> centroidNorms,
         ArrayView<int> labels, ArrayView<float> minDistances,
         int pointCount, int dimensions, int clusterCount)
-        where TConfig : struct, ITileConfig =>
-        Run<TConfig>(points, pointNorms, centroids, centroidNorms, labels, minDistances,
-            pointCount, dimensions, clusterCount, updateClosest: false);
-
-    /// <summary>
-    /// k-means++'s update: closest[i] = min(closest[i], min_c ‖x_i − c‖²) over the given
-    /// <paramref name="centroids"/> (the newly chosen centres), for i ∈ [0, n). Same grid as <see cref="Assign{TConfig}"/>.
-    /// </summary>
-    public static void UpdateClosest<TConfig>(
-        ArrayView<float> points, ArrayView<float> pointNorms,
-        ArrayView<float> centroids, ArrayView<float> centroidNorms,
-        ArrayView<float> closest,
-        int pointCount, int dimensions, int clusterCount)
-        where TConfig : struct, ITileConfig =>
-        Run<TConfig>(points, pointNorms, centroids, centroidNorms, default, closest,
-            pointCount, dimensions, clusterCount, updateClosest: true);
-
-    /// <summary>The shared body; <paramref name="updateClosest"/> is a constant at each call and folds away.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Run<TConfig>(
-        ArrayView<float> points, ArrayView<float> pointNorms,
-        ArrayView<float> centroids, ArrayView<float> centroidNorms,
-        ArrayView<int> labels, ArrayView<float> distancesOut,
-        int pointCount, int dimensions, int clusterCount, bool updateClosest)
         where TConfig : struct, ITileConfig
     {
         int columns = default(TConfig).ThreadsCentroids;
@@ -95,16 +70,8 @@ internal static class TiledArgminKernel
             var merged = ArgminState.Merged(scratchDistances, scratchIndices, row, columns, stride);
             float distance = pointNorms[point] + merged.Distance;
             distance = distance > 0f ? distance : 0f;
-            if (updateClosest)
-            {
-                if (distance < distancesOut[point])
-                    distancesOut[point] = distance;
-            }
-            else
-            {
-                labels[point] = merged.Index;
-                distancesOut[point] = distance;
-            }
+            labels[point] = merged.Index;
+            minDistances[point] = distance;
         }
     }
 }

@@ -23,8 +23,6 @@ internal static class TiledKernelEntries
     [
         new($"TiledAssign{suffix}", TiledLaunch.AssignMethod<TConfig>(), ExplicitlyGrouped: true, targets, hotAssign,
             TileShape.ArgminSpecialization<TConfig>),
-        new($"TiledUpdateClosest{suffix}", TiledLaunch.UpdateClosestMethod<TConfig>(), ExplicitlyGrouped: true, targets,
-            Specialization: TileShape.ArgminSpecialization<TConfig>),
         new($"TiledDistanceMatrix{suffix}", TiledLaunch.DistanceMatrixMethod<TConfig>(), ExplicitlyGrouped: true, targets),
     ];
 }

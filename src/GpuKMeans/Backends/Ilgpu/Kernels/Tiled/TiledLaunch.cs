@@ -17,12 +17,6 @@ internal static class TiledLaunch
         ArrayView<float> points, ArrayView<float> pointNorms, ArrayView<float> centroids, ArrayView<float> centroidNorms,
         ArrayView<int> labels, ArrayView<float> minDistances, int pointCount, int dimensions, int clusterCount);
 
-    /// <summary>Launcher of <see cref="TiledArgminKernel.UpdateClosest{TConfig}"/>.</summary>
-    public delegate void UpdateClosestLauncher(
-        AcceleratorStream stream, KernelConfig config,
-        ArrayView<float> points, ArrayView<float> pointNorms, ArrayView<float> centroids, ArrayView<float> centroidNorms,
-        ArrayView<float> closest, int pointCount, int dimensions, int clusterCount);
-
     /// <summary>Launcher of <see cref="TiledDistanceMatrixKernel.Run{TConfig}"/>.</summary>
     public delegate void DistanceMatrixLauncher(
         AcceleratorStream stream, KernelConfig config,
@@ -33,10 +27,6 @@ internal static class TiledLaunch
     public static MethodInfo AssignMethod<TConfig>() where TConfig : struct, ITileConfig =>
         Method(nameof(TiledArgminKernel.Assign), typeof(TiledArgminKernel), typeof(TConfig));
 
-    /// <summary>The closed k-means++ update kernel method for <typeparamref name="TConfig"/>.</summary>
-    public static MethodInfo UpdateClosestMethod<TConfig>() where TConfig : struct, ITileConfig =>
-        Method(nameof(TiledArgminKernel.UpdateClosest), typeof(TiledArgminKernel), typeof(TConfig));
-
     /// <summary>The closed distance-matrix kernel method for <typeparamref name="TConfig"/>.</summary>
     public static MethodInfo DistanceMatrixMethod<TConfig>() where TConfig : struct, ITileConfig =>
         Method(nameof(TiledDistanceMatrixKernel.Run), typeof(TiledDistanceMatrixKernel), typeof(TConfig));
@@ -44,10 +34,6 @@ internal static class TiledLaunch
     /// <summary>Compiles the assignment for <paramref name="accelerator"/> (checks the configuration fits it).</summary>
     public static AssignLauncher LoadAssign<TConfig>(Accelerator accelerator) where TConfig : struct, ITileConfig =>
         Load<TConfig, AssignLauncher>(accelerator, AssignMethod<TConfig>(), TileShape.ArgminSpecialization<TConfig>(Architecture(accelerator)));
-
-    /// <summary>Compiles the k-means++ update for <paramref name="accelerator"/>.</summary>
-    public static UpdateClosestLauncher LoadUpdateClosest<TConfig>(Accelerator accelerator) where TConfig : struct, ITileConfig =>
-        Load<TConfig, UpdateClosestLauncher>(accelerator, UpdateClosestMethod<TConfig>(), TileShape.ArgminSpecialization<TConfig>(Architecture(accelerator)));
 
     /// <summary>Compiles the distance matrix for <paramref name="accelerator"/>.</summary>
     public static DistanceMatrixLauncher LoadDistanceMatrix<TConfig>(Accelerator accelerator) where TConfig : struct, ITileConfig =>
@@ -63,18 +49,6 @@ internal static class TiledLaunch
         if (pointCount > 0 && clusterCount > 0)
             launcher(stream, Grid<TConfig>(pointCount), points, pointNorms, centroids, centroidNorms,
                 labels, minDistances, pointCount, dimensions, clusterCount);
-    }
-
-    /// <summary>closest[i] = min(closest[i], distance to the nearest of <paramref name="centroids"/>).</summary>
-    public static void UpdateClosest<TConfig>(
-        UpdateClosestLauncher launcher, AcceleratorStream stream,
-        ArrayView<float> points, ArrayView<float> pointNorms, ArrayView<float> centroids, ArrayView<float> centroidNorms,
-        ArrayView<float> closest, int pointCount, int dimensions, int clusterCount)
-        where TConfig : struct, ITileConfig
-    {
-        if (pointCount > 0 && clusterCount > 0)
-            launcher(stream, Grid<TConfig>(pointCount), points, pointNorms, centroids, centroidNorms,
-                closest, pointCount, dimensions, clusterCount);
     }
 
     /// <summary>Rows [firstRow, firstRow + rowCount) of the distance matrix into <paramref name="distances"/>.</summary>
