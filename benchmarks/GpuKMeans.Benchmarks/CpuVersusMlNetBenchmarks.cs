@@ -1,7 +1,4 @@
-using System.Collections;
 using BenchmarkDotNet.Attributes;
-using Microsoft.ML;
-using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
 
 namespace GpuKMeans.Benchmarks;
@@ -23,9 +20,7 @@ public class CpuVersusMlNetBenchmarks
     /// <summary>Iterations per fit for ILGPU's CPU accelerator (≈ 1.7 GFLOP/s: 10 would take minutes).</summary>
     public const int IlgpuIterations = 2;
 
-    private MLContext _mlContext = null!;
-    private CountingRows _rows = null!;
-    private IDataView _dataView = null!;
+    private MlNetKMeans _mlNet = null!;
     private KMeansDevice _cpuDevice = null!;
     private KMeansDataset _cpuData = null!;
     private KMeans _cpuKMeans = null!;
@@ -45,22 +40,12 @@ public class CpuVersusMlNetBenchmarks
     public void SetupMlNet()
     {
         var (points, _) = Problem();
-        _mlContext = new MLContext(seed: 1);
-        _rows = new CountingRows(points, D);
-        var schema = SchemaDefinition.Create(typeof(Row));
-        schema[nameof(Row.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, D);
-        _dataView = _mlContext.Data.LoadFromEnumerable(_rows, schema);
-
+        _mlNet = new MlNetKMeans(points, D);
         // ML.NET stops when the average score changes by less than OptimizationTolerance; count its passes over
         // the data to show that it really ran every iteration (one pass each, plus its initialisation passes).
-        _rows.Enumerations = 0;
-        FitMlNet(Iterations);
-        long full = _rows.Enumerations;
-        _rows.Enumerations = 0;
-        FitMlNet(1);
-        long one = _rows.Enumerations;
-        Console.WriteLine($"// ML.NET passes over the data: {full} with MaximumNumberOfIterations = {Iterations}, {one} with 1 " +
-            $"=> {full - one + 1} Lloyd iterations run (expected {Iterations}); NumberOfThreads = {Environment.ProcessorCount}");
+        long extra = _mlNet.ExtraIterations(K, Iterations);
+        Console.WriteLine($"// ML.NET: {extra + 1} Lloyd iterations run with MaximumNumberOfIterations = {Iterations} " +
+            $"(counted from its passes over the data); NumberOfThreads = {Environment.ProcessorCount}");
     }
 
     [GlobalSetup(Target = nameof(CpuBackend))]
@@ -97,7 +82,7 @@ public class CpuVersusMlNetBenchmarks
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Iterations, Description = "ML.NET KMeansTrainer")]
-    public object MlNet() => FitMlNet(Iterations);
+    public KMeansModelParameters MlNet() => _mlNet.Fit(K, Iterations);
 
     [Benchmark(OperationsPerInvoke = Iterations, Description = "GpuKMeans CPU backend")]
     public KMeansResult CpuBackend() => _cpuKMeans.Fit(_cpuData);
@@ -106,19 +91,6 @@ public class CpuVersusMlNetBenchmarks
     public KMeansResult IlgpuCpuAccelerator() => _ilgpuKMeans.Fit(_ilgpuData);
 
     private double FlopsPerIteration => 2.0 * N * K * D;
-
-    private KMeansModelParameters FitMlNet(int iterations)
-    {
-        var trainer = _mlContext.Clustering.Trainers.KMeans(new KMeansTrainer.Options
-        {
-            NumberOfClusters = K,
-            InitializationAlgorithm = KMeansTrainer.InitializationAlgorithm.Random,
-            MaximumNumberOfIterations = iterations,
-            OptimizationTolerance = 1e-30f,   // must be positive; no real change in score is this small
-            NumberOfThreads = Environment.ProcessorCount,
-        });
-        return trainer.Fit(_dataView).Model;
-    }
 
     /// <summary>Uniform points in [0, 1)^d and k random initial centroids in the same cube, the same for every method.</summary>
     private (float[] Points, float[] Centroids) Problem()
@@ -146,29 +118,5 @@ public class CpuVersusMlNetBenchmarks
         for (int i = 0; i < values.Length; i++)
             values[i] = (float)random.NextDouble();
         return values;
-    }
-
-    /// <summary>One ML.NET row: a vector of d floats (the size is set in the schema).</summary>
-    public sealed class Row
-    {
-        public float[] Features { get; set; } = [];
-    }
-
-    /// <summary>The rows as ML.NET enumerates them, counting the enumerations (one per pass over the data).</summary>
-    private sealed class CountingRows(float[] points, int dimensions) : IEnumerable<Row>
-    {
-        private readonly Row[] _rows = Enumerable.Range(0, points.Length / dimensions)
-            .Select(i => new Row { Features = points.AsSpan(i * dimensions, dimensions).ToArray() })
-            .ToArray();
-
-        public long Enumerations;
-
-        public IEnumerator<Row> GetEnumerator()
-        {
-            Interlocked.Increment(ref Enumerations);
-            return ((IEnumerable<Row>)_rows).GetEnumerator();
-        }
-
-        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }

@@ -8,7 +8,8 @@ namespace GpuKMeans.Benchmarks;
 /// <summary>
 /// Runs the benchmarks in-process (the GPU machine has a .NET runtime but no SDK to build child
 /// processes): <c>dotnet run -c Release --project benchmarks/GpuKMeans.Benchmarks -- --filter '*Assign*'</c>; the
-/// first argument <c>minibatch</c> runs <see cref="MiniBatchRace"/> instead.
+/// first argument <c>minibatch</c> runs <see cref="MiniBatchRace"/> instead, <c>pruning</c>
+/// <see cref="Pruning.PruningComparison"/>, <c>seeding</c> <see cref="SeedingBandwidth"/> and <c>mlnet-iteration</c> <see cref="MlNetIteration"/> (a column of the peers table).
 /// </summary>
 public static class Program
 {
@@ -22,6 +23,11 @@ public static class Program
         if (args is ["seeding", ..])
         {
             SeedingBandwidth.Run(args[1..]);
+            return;
+        }
+        if (args is ["mlnet-iteration", ..])
+        {
+            MlNetIteration.Run(args[1..]);
             return;
         }
         if (args.Length > 0 && args[0] == "pruning")

@@ -1,14 +1,19 @@
 #!/usr/bin/env python3
-"""The issue-13 peer table in one run: GpuKMeans `cpu`, scikit-learn (lloyd, elkan), FAISS and the machine's
-float32 GEMM ceiling (NumPy's sgemm of the same n x d x k), on the same .npy files and starting centroids.
+"""The issue-13 peer table in one run: GpuKMeans `cpu`, scikit-learn (lloyd, elkan), FAISS, ML.NET's KMeansTrainer and
+the machine's float32 GEMM ceiling (NumPy's sgemm of the same n x d x k), on the same .npy files and (except ML.NET)
+starting centroids.
 
-Run through benchmarks/peers/run.sh, which builds the CLI first. Every measurement waits for an idle machine
+Run through benchmarks/peers/run.sh, which builds the CLI and the benchmarks program first. Every measurement waits for an idle machine
 (1-minute load average and CPU busy fraction over 2 s, from /proc) and records the load it started at.
 Times are ms per Lloyd iteration with tol = 0:
   - GpuKMeans: the per-iteration times of `gpukmeans fit --verbose` (assign + reduce + centroid update, data
     resident), median over the iterations after the first; best of --repeats processes.
   - scikit-learn and FAISS: marginal cost per iteration, (t(I iterations) - t(1)) / (iterations_I - iterations_1),
     so that their input checks, copies and final label pass are not counted; best of --repeats.
+  - ML.NET: the same marginal cost, measured inside `GpuKMeans.Benchmarks mlnet-iteration` (one process per repeat):
+    its trainer takes no initial centroids, so both fits start from the same random rows of the file
+    (InitializationAlgorithm = Random, NumberOfThreads = all cores, OptimizationTolerance 1e-30) and the iterations
+    are counted from its passes over the data; best of --repeats.
   - GEMM ceiling: X (n x d) @ C.T (d x k) into a preallocated n x k float32 array, best of --repeats.
 GFLOP/s counts 2*n*d*k per iteration (the distance GEMM; the rest of an iteration is O(n*d)).
 """
@@ -57,6 +62,16 @@ def ours(args, x, c, k, iterations):
     return later[len(later) // 2], len(times), device.group(1) if device else "?"
 
 
+def mlnet(args, x, k, iterations):
+    """ML.NET's marginal ms per iteration (None if its second fit ran no extra iteration) and its version."""
+    cmd = args.mlnet + ["mlnet-iteration", x, str(k), str(iterations)]
+    run = subprocess.run(cmd, capture_output=True, text=True)
+    if run.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed:\n{run.stdout}{run.stderr}")
+    result = json.loads(run.stdout.strip().splitlines()[-1])
+    return result["ms_per_iteration"], result["mlnet"]
+
+
 def marginal(fit, iterations):
     """(t(I) - t(1)) / (iters(I) - iters(1)) in ms for a `fit(max_iter) -> iterations done`."""
     t = time.perf_counter(); one = fit(1); t1 = time.perf_counter() - t
@@ -94,7 +109,7 @@ def gemm(X, C, repeats):
     return best * 1e3
 
 
-def versions():
+def versions(mlnet_version):
     v = {"numpy": np.__version__}
     try:
         import sklearn; v["scikit-learn"] = sklearn.__version__
@@ -111,6 +126,8 @@ def versions():
                 v["openblas"] = f"{i.get('version')} ({i.get('architecture')}, {i.get('num_threads')} threads)"
     except ImportError:
         pass
+    if mlnet_version:
+        v["ML.NET"] = mlnet_version
     return v
 
 
@@ -127,26 +144,34 @@ def fmt(ms, flop):
     return "–" if ms is None else f"{ms:,.1f} ms ({flop / ms / 1e6:,.0f})"
 
 
+def speedup(ours_ms, peer_ms):
+    return "–" if not ours_ms or peer_ms is None else f"{peer_ms / ours_ms:,.1f}×"
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--cli", required=True, help="the gpukmeans command, e.g. 'dotnet path/GpuKMeans.Cli.dll'")
     p.add_argument("--data", required=True, help="folder for the .npy files (written once, reused)")
+    p.add_argument("--mlnet", help="the benchmarks program, e.g. 'dotnet path/GpuKMeans.Benchmarks.dll' (no ML.NET column without it)")
     p.add_argument("--out", required=True, help="markdown file to write")
     p.add_argument("--commit", default="?")
     p.add_argument("--iterations", type=int, default=10)
     p.add_argument("--repeats", type=int, default=3)
     p.add_argument("--shapes", default=",".join(f"{n}x{d}x{k}" for n, d, k in SHAPES), help="n x d x k, comma-separated")
-    p.add_argument("--skip", default="", help="comma-separated: sklearn, elkan, faiss, gemm")
+    p.add_argument("--skip", default="", help="comma-separated: sklearn, elkan, faiss, mlnet, gemm")
     p.add_argument("--max-load", type=float, default=1.0, help="idle: 1-minute load average at most this")
     p.add_argument("--max-busy", type=float, default=0.15, help="idle: CPU busy fraction over 2 s at most this")
     p.add_argument("--max-wait", type=float, default=600, help="seconds to wait for idle before measuring anyway")
     args = p.parse_args()
     args.cli = args.cli.split()
+    args.mlnet = args.mlnet.split() if args.mlnet else None
     skip = set(filter(None, args.skip.split(",")))
+    if args.mlnet is None:
+        skip.add("mlnet")
     shapes = [tuple(int(v) for v in s.split("x")) for s in args.shapes.split(",")]
     os.makedirs(args.data, exist_ok=True)
 
-    rows, device = [], "?"
+    rows, device, mlnet_version = [], "?", None
     for n, d, k in shapes:
         print(f"{n} x {d} x {k}", file=sys.stderr, flush=True)
         x = os.path.join(args.data, f"uniform-{n}x{d}.npy")
@@ -183,11 +208,18 @@ def main():
                 ms = marginal(fit, args.iterations)
                 best = ms if best is None else min(best, ms)
             row[key] = best
+        row["mlnet"] = None
+        if "mlnet" not in skip:
+            for _ in range(args.repeats):
+                row["loads"].append(wait_idle(args, "ML.NET"))
+                ms, mlnet_version = mlnet(args, x, k, args.iterations)
+                if ms is not None:
+                    row["mlnet"] = ms if row["mlnet"] is None else min(row["mlnet"], ms)
         row["gemm"] = None
         if "gemm" not in skip:
             row["loads"].append(wait_idle(args, "numpy sgemm"))
             row["gemm"] = gemm(X, C, args.repeats + 2)
-        print("  " + json.dumps({key: row[key] for key in ("ours", "sklearn", "elkan", "faiss", "gemm")}), file=sys.stderr, flush=True)
+        print("  " + json.dumps({key: row[key] for key in ("ours", "sklearn", "elkan", "faiss", "mlnet", "gemm")}), file=sys.stderr, flush=True)
         rows.append(row)
 
     now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
@@ -195,17 +227,23 @@ def main():
         f"# Lloyd iteration against the peers, {now}",
         "",
         f"Machine: {machine()}. GpuKMeans device: {device}. Commit `{args.commit}`.",
-        "Peers: " + ", ".join(f"{k} {v}" for k, v in versions().items()) + ".",
+        "Peers: " + ", ".join(f"{k} {v}" for k, v in versions(mlnet_version).items()) + ".",
         "",
         f"Uniform points in [0, 1)^d (seed 13), the same .npy files and the same {args.iterations} Lloyd iterations from the",
-        "same starting centroids (k distinct rows) for every tool, tol 0. ms per iteration; in brackets GFLOP/s",
+        "same starting centroids (k distinct rows) for every tool but ML.NET, tol 0. ms per iteration; in brackets GFLOP/s",
         "counting 2·n·d·k per iteration. GpuKMeans: median iteration of `gpukmeans fit --verbose`; scikit-learn and",
-        "FAISS: marginal time per iteration, (t(10) − t(1)) / 9; GEMM ceiling: NumPy `X @ C.T` (OpenBLAS sgemm) of",
+        f"FAISS: marginal time per iteration, (t({args.iterations}) − t(1)) / {args.iterations - 1}; ML.NET `KMeansTrainer`: the same marginal time in one",
+        "process (`GpuKMeans.Benchmarks mlnet-iteration`, after a warm-up fit), from an in-memory `IDataView` of the",
+        "file. It takes no initial centroids, so both of its fits start from the same random rows",
+        "(`InitializationAlgorithm = Random`; its default, k-means||, only costs set-up passes, which cancel), with",
+        "`NumberOfThreads` = all cores and `OptimizationTolerance` 1e-30; the divisor is the iterations it really ran,",
+        "counted from its passes over the data. Its iterations use its Yinyang-style bounds, so they are not plain",
+        "Lloyd. `cpu` vs ML.NET: ML.NET's time ÷ ours (issue 13's target is ≥ 4×). GEMM ceiling: NumPy `X @ C.T` (OpenBLAS sgemm) of",
         f"the same n × d × k; best of {args.repeats}. Every measurement waited for an idle machine; load = the highest",
         "1-minute load average / CPU busy fraction seen at the start of this shape's measurements.",
         "",
-        "| n × d × k (uniform) | GpuKMeans `cpu` | scikit-learn (lloyd) | scikit-learn (elkan) | FAISS | sgemm ceiling | `cpu` / ceiling | load |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|",
+        "| n × d × k (uniform) | GpuKMeans `cpu` | scikit-learn (lloyd) | scikit-learn (elkan) | FAISS | ML.NET | `cpu` vs ML.NET | sgemm ceiling | `cpu` / ceiling | load |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
         n, d, k = r["shape"]
@@ -215,7 +253,8 @@ def main():
         if not all(l["idle"] for l in r["loads"]):
             load += " (not idle)"
         lines.append(f"| {n:,} × {d} × {k} | **{fmt(r['ours'], flop)}** | {fmt(r['sklearn'], flop)} | {fmt(r['elkan'], flop)} | "
-                     f"{fmt(r['faiss'], flop)} | {fmt(r['gemm'], flop)} | {ratio} | {load} |")
+                     f"{fmt(r['faiss'], flop)} | {fmt(r['mlnet'], flop)} | {speedup(r['ours'], r['mlnet'])} | "
+                     f"{fmt(r['gemm'], flop)} | {ratio} | {load} |")
     lines.append("")
     text = "\n".join(lines)
     with open(args.out, "w") as f:
