@@ -12,14 +12,22 @@ public abstract class SeedingConformance<TFixture>(TFixture fixture) where TFixt
 {
     [Theory]
     [MemberData(nameof(ConformanceShapes.Seeding), MemberType = typeof(ConformanceShapes))]
-    public void SeedingPassMatchesReference(int n, int d)
+    public void SeedingPassMatchesReference(int n, int d) => CheckPass(n, d, 4);
+
+    /// <summary>More candidates than one register of sums (CPU) or one launch (ILGPU) takes: 2 + ⌊ln k⌋ = 19 at k ≈ 2.4·10⁷.</summary>
+    [Theory]
+    [InlineData(1000, 5)]
+    [InlineData(3001, 33)]
+    public void ManyCandidatesMatchReference(int n, int d) => CheckPass(n, d, 19);
+
+    private void CheckPass(int n, int d, int candidateCount)
     {
         int seed = TestData.NewSeed();
         var random = new Random(seed);
         var points = TestData.Gaussian(n * d, random);
         var weights = TestData.Weights(n, random);
         int[] chosen = [random.Next(n), random.Next(n)];
-        int[] candidates = [random.Next(n), random.Next(n), random.Next(n), chosen[0]];
+        int[] candidates = [.. Enumerable.Range(0, candidateCount - 1).Select(_ => random.Next(n)), chosen[0]];
         using var device = fixture.Require().Backend.Upload(points, d, weights).CreateWorkspace(ownsPoints: true);
 
         int blockSize = PartitionRules.SeedingBlockSize(n);
@@ -31,7 +39,7 @@ public abstract class SeedingConformance<TFixture>(TFixture fixture) where TFixt
         var closest = new float[n];
         device.CopyClosest(0, closest);
 
-        var errors = new Mismatches($"k-means++ pass n={n} d={d}", seed);
+        var errors = new Mismatches($"k-means++ pass n={n} d={d} candidates={candidateCount}", seed);
         var chosenCentres = ScalarKMeans.ToDouble(Rows(points, chosen, d));
         for (int i = 0; i < n; i++)
         {
@@ -63,6 +71,38 @@ public abstract class SeedingConformance<TFixture>(TFixture fixture) where TFixt
             }
         }
         errors.ThrowIfAny();
+    }
+
+    /// <summary>
+    /// A candidate's block sums do not depend on the other candidates of the pass: 16 candidates (the CPU's register
+    /// path, two ILGPU launches) and the same 16 plus one (the CPU's memory path, three launches) agree bit for bit.
+    /// </summary>
+    [Theory]
+    [InlineData(1000, 3)]
+    [InlineData(5003, 17)]
+    public void CandidateSumsDoNotDependOnTheOtherCandidates(int n, int d)
+    {
+        int seed = TestData.NewSeed();
+        var random = new Random(seed);
+        var points = TestData.Gaussian(n * d, random);
+        var weights = TestData.Weights(n, random);
+        int[] candidates = [.. Enumerable.Range(0, 17).Select(_ => random.Next(n))];
+        var pending = Row(points, random.Next(n), d);
+        int blockSize = PartitionRules.SeedingBlockSize(n), blocks = PartitionRules.SeedingBlockCount(n);
+        using var device = fixture.Require().Backend.Upload(points, d, weights).CreateWorkspace(ownsPoints: true);
+
+        double[] Pass(int count)
+        {
+            device.ResetClosest();
+            var sums = new double[count * blocks];
+            device.SeedingPass(pending, Rows(points, candidates[..count], d), blockSize, sums);
+            return sums;
+        }
+        var sixteen = Pass(16);
+        var seventeen = Pass(17);
+        for (int cell = 0; cell < sixteen.Length; cell++)
+            Assert.True(BitConverter.DoubleToInt64Bits(sixteen[cell]) == BitConverter.DoubleToInt64Bits(seventeen[cell]),
+                $"candidate {cell / blocks}, block {cell % blocks}: {sixteen[cell]} with 16 candidates, {seventeen[cell]} with 17 (seed {seed})");
     }
 
     [Theory]

@@ -8,7 +8,7 @@ namespace GpuKMeans.Backends.Cpu;
 /// The CPU backend's compute loops at one vector width. <see cref="CpuWorkspace"/> splits the work into
 /// blocks and threads; everything per row lives here, specialised per width by <see cref="CpuKernels{TSimd, TVec}"/>.
 /// </summary>
-internal abstract class CpuKernels
+internal abstract partial class CpuKernels
 {
     public abstract CpuSimdLevel Level { get; }
 

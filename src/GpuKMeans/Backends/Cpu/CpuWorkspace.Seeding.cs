@@ -56,14 +56,12 @@ internal sealed partial class CpuWorkspace
         int d = Dimensions;
         var (count, blocks) = SeedingOperations.CheckPass(pending, candidates, blockSize, candidateBlockSums.Length, Count, d);
         bool hasPending = !pending.IsEmpty;
-        int first = hasPending ? 1 : 0;   // panel lane of candidate 0
-        int centres = first + count;
+        int centres = count + (hasPending ? 1 : 0);   // the candidates, then the pending centre
         if (_seedRows.Length < centres * d)
             _seedRows = new float[centres * d];
-        pending.CopyTo(_seedRows);
-        candidates.CopyTo(_seedRows.AsSpan(first * d));
+        candidates.CopyTo(_seedRows);
+        pending.CopyTo(_seedRows.AsSpan(count * d));
         _seedPanel.Pack(_seedRows.AsSpan(0, centres * d), centres, d);
-        int padded = _seedPanel.Padded;
         if (_seedPartials.Length < blocks * count)
             _seedPartials = new double[blocks * count];
         var partials = _seedPartials;
@@ -72,32 +70,12 @@ internal sealed partial class CpuWorkspace
         int tasks = (blocks + blocksPerTask - 1) / blocksPerTask;
         Parallel.For(0, tasks, NewTile, (task, _, tile) =>
         {
-            float[] weights = _points.Weights;
             int lastBlock = Math.Min(blocks, (task + 1) * blocksPerTask);
             for (int block = task * blocksPerTask; block < lastBlock; block++)
             {
                 int start = block * blockSize;
-                int end = Math.Min(Count, start + blockSize);
-                var sums = partials.AsSpan(block * count, count);
-                sums.Clear();
-                for (int r = start; r < end; r += 4)
-                {
-                    _kernels.DistanceRows4(_points, r, _seedPanel, tile);
-                    int rows = Math.Min(4, end - r);
-                    for (int q = 0; q < rows; q++)
-                    {
-                        var distances = tile.AsSpan(q * padded, centres);
-                        float closest = _closest[r + q];
-                        if (hasPending && distances[0] < closest)
-                            _closest[r + q] = closest = distances[0];
-                        double w = weights[r + q];
-                        for (int t = 0; t < count; t++)
-                        {
-                            float distance = distances[first + t];
-                            sums[t] += w * (distance < closest ? distance : closest);
-                        }
-                    }
-                }
+                _kernels.SeedingBlock(_points, _seedPanel, start, Math.Min(Count, start + blockSize), hasPending, _closest,
+                    partials.AsSpan(block * count, count), tile);
             }
             return tile;
         }, static _ => { });

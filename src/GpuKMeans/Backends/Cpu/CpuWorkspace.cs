@@ -186,5 +186,5 @@ internal sealed partial class CpuWorkspace : IFitWorkspace
     private int ChunkRows => Math.Clamp(ChunkFloats / Dimensions, 64, 512) & ~3;
 
     /// <summary>A worker's distance tile: four rows × the padded centroid count.</summary>
-    private float[] NewTile() => new float[4 * Math.Max(_centroids.Padded, _seedPanel.Padded)];
+    private float[] NewTile() => new float[4 * Math.Max(_centroids.Padded, _seedPanel.Padded) + CpuKernels.SeedingTileSpare];
 }
