@@ -11,7 +11,7 @@
 #   3. compute-sanitizer memcheck and racecheck on the tiled kernels at a small shape (a 3-iteration fit);
 #   4. gpukmeans bench on the issue's shapes plus an odd one, printing ms/iteration, TFLOP/s and % of the
 #      67 TFLOP/s FP32 floor, a streamed fit (--device-memory) against the resident one, and the CPU/GPU
-#      crossover over n (cpu against cuda at d = 32, k = 64);
+#      crossover over n (cpu against cuda at d = 32, k = 64), and k-means++ seeding + the default fit at 1M × 8, k = 256;
 #   5. PyTorch's Lloyd iteration (cuBLAS distances, argmin, index_add) on the same shapes, as the peer.
 # Everything it prints also lands in $OUT (the device tool's result folder) when OUT is set.
 set -uo pipefail
@@ -97,6 +97,17 @@ on_device() {
     timeout 120 "${cli[@]}" bench --backends cuda --n 30000000 --d 32 --k 256 --iterations 5 ${budget:+--device-memory $budget} 2>/dev/null \
       | grep -E '^\| (n|cuda)' || echo "streaming bench failed"
   done
+  echo "-- k-means++ seeding and the default fit (1M blobs × 8, k = 256; one pass over the points per centre)"
+  if timeout 60 "${cli[@]}" generate blobs --n 1000000 --centers 256 --dims 8 --seed 0 --out /tmp/seed-blobs.npy >/dev/null 2>&1; then
+    for backend in cuda cpu; do
+      local t0; t0="$(date +%s.%N)"
+      timeout 120 "${cli[@]}" fit /tmp/seed-blobs.npy -k 256 --seed 0 --backend "$backend" --verbose 2>&1 \
+        | grep -E 'seeding: 256 of 256|fit on' || echo "$backend: seeding fit failed"
+      echo "$backend: whole command $(echo "$(date +%s.%N) - $t0" | bc 2>/dev/null || echo '?') s wall (process start and file read included)"
+    done
+  else
+    echo "seeding data failed"
+  fi
   echo "-- crossover: cpu against cuda over n (d = 32, k = 64)"
   timeout 120 "${cli[@]}" bench --backends cpu,cuda --n 1000,3000,10000,30000,100000,300000 --d 32 --k 64 --iterations 5 2>/dev/null
 
