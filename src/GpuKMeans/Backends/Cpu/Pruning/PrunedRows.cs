@@ -51,7 +51,7 @@ internal abstract class PrunedRows
             var bounds = state.Bounds.AsSpan((int)((long)i * stride), stride);
             for (int u = 0; u < stride; u += lanes)
                 Vector.Max((new Vector<float>(separation[u..]) - upper) * scale, Vector<float>.Zero).CopyTo(bounds[u..]);
-            state.Epoch[i] = state.Step;
+            state.Wrote(i, bounds);
         }
     }
 
@@ -93,7 +93,6 @@ internal sealed partial class PrunedRows<TSimd, TVec> : PrunedRows
                 scratch.Margin[q] = margin;
                 if (fresh)
                 {
-                    state.Epoch[i] = state.Step;
                     scratch.NeededCount[q] = 0;
                     open++;
                     continue;
@@ -103,6 +102,16 @@ internal sealed partial class PrunedRows<TSimd, TVec> : PrunedRows
                 // Every other centroid is farther than 2u from the assigned one: none can be nearer than u (triangle
                 // inequality). The point keeps its label and its bounds are left as they are, decayed later (Epoch).
                 if (state.HalfSeparationSquared[state.Position[assigned]] > distance + margin)
+                {
+                    labels[i] = assigned;
+                    minDistances[i] = distance;
+                    evaluated++;
+                    scratch.NeededCount[q] = -1;
+                    continue;
+                }
+                // Every bound, decayed, exceeds u: no group can hold a nearer centroid; the bounds are not read.
+                float upper = PruningMargin.Upper(distance + margin);
+                if ((state.GlobalBound[i] - state.MaxDecay[state.Epoch[i]]) * PruningMargin.DecayScale > upper)
                 {
                     labels[i] = assigned;
                     minDistances[i] = distance;
@@ -161,8 +170,7 @@ internal sealed partial class PrunedRows<TSimd, TVec> : PrunedRows
             return 0;
 
         for (int u = 0; u < stride; u += lanes)
-            Decayed(bounds, decay, u).CopyTo(bounds[u..]);
-        state.Epoch[i] = state.Step;
+            Decayed(bounds, decay, u).CopyTo(bounds[u..]);   // Finish records the row (State.Wrote) once it has set the evaluated units
         var list = scratch.Needed.AsSpan(q * state.BlockCount);
         int count = 0;
         bool assignedEvaluated = false;
@@ -241,27 +249,40 @@ internal sealed partial class PrunedRows<TSimd, TVec> : PrunedRows
         float margin = PruningMargin.LowerMargin(scratch.Margin[q]);
         int bestPosition = state.Position[best];
         var bounds = state.Bounds.AsSpan((int)((long)i * state.Stride), state.Stride);
-        if (whole)
-            state.Epoch[i] = state.Step;   // every unit is set below (a screened row may not have been decayed)
         int evaluated = 0;
-        for (int n = 0; n < count; n++)
+        if (whole)
         {
-            int block = whole ? n : list[n];
-            int start = block * width;
-            evaluated += Math.Min(k, start + width) - start;
+            // Every unit is set, in vector passes (a screened row may not have been decayed: it is up to date now).
+            evaluated = k;
             if (state.Elkan)
-                TileRow.LowerBounds(tileRow.Slice(start, width), bounds.Slice(start, width), margin);
+                TileRow.LowerBounds(tileRow[..state.Padded], bounds[..state.Padded], margin);
             else
             {
-                float min = groupMin[n];
-                if (block == bestPosition / width)
-                {
-                    tileRow[bestPosition] = float.PositiveInfinity;   // a group's bound covers its other centroids
-                    min = TSimd.MinLane(TSimd.Load(ref Unsafe.Add(ref tile, start)));
-                }
-                bounds[block] = PruningMargin.Lower(min, margin);
+                int start = bestPosition / width * width;
+                tileRow[bestPosition] = float.PositiveInfinity;   // a group's bound covers its other centroids
+                groupMin[start / width] = TSimd.MinLane(TSimd.Load(ref Unsafe.Add(ref tile, start)));
+                TileRow.LowerBounds(groupMin.AsSpan(0, count), bounds[..count], margin);
             }
         }
+        else
+            for (int n = 0; n < count; n++)
+            {
+                int block = list[n];
+                int start = block * width;
+                evaluated += Math.Min(k, start + width) - start;
+                if (state.Elkan)
+                    TileRow.LowerBounds(tileRow.Slice(start, width), bounds.Slice(start, width), margin);
+                else
+                {
+                    float min = groupMin[n];
+                    if (block == bestPosition / width)
+                    {
+                        tileRow[bestPosition] = float.PositiveInfinity;   // a group's bound covers its other centroids
+                        min = TSimd.MinLane(TSimd.Load(ref Unsafe.Add(ref tile, start)));
+                    }
+                    bounds[block] = PruningMargin.Lower(min, margin);
+                }
+            }
         if (state.Elkan)
             bounds[bestPosition] = float.PositiveInfinity;   // the assigned centroid is never screened
         if (assigned >= 0 && !whole && !scratch.AssignedEvaluated[q])
@@ -275,6 +296,7 @@ internal sealed partial class PrunedRows<TSimd, TVec> : PrunedRows
                 bounds[unit] = MathF.Min(bounds[unit], PruningMargin.Lower(assignedDistance, margin));
             }
         }
+        state.Wrote(i, bounds);
         return evaluated;
     }
 }

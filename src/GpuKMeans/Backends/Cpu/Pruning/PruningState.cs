@@ -38,6 +38,7 @@ internal sealed class PruningState
         BoundCentroids = new float[clusterCount * dimensions];
         Kappa = PruningMargin.Kappa(dimensions);
         Epoch = new int[pointCount];
+        GlobalBound = new float[pointCount];
     }
 
     /// <summary>Whether the bounds of <paramref name="pointCount"/> points fit one array (at most <see cref="Array.MaxLength"/> floats).</summary>
@@ -130,6 +131,16 @@ internal sealed class PruningState
     /// </summary>
     public float[] DecayTable { get; private set; } = [];
 
+    /// <summary>
+    /// Per point, the least of its bounds as last written (at its <see cref="Epoch"/>): decayed by the row's largest
+    /// decay (<see cref="MaxDecay"/>) it bounds every decayed unit from below, so one float can clear a row whose
+    /// bounds all exceed <c>u</c> without reading them (Yinyang's global filter).
+    /// </summary>
+    public float[] GlobalBound { get; }
+
+    /// <summary>Per epoch e, the largest decay of row e of <see cref="DecayTable"/>.</summary>
+    public float[] MaxDecay { get; private set; } = [];
+
     /// <summary>The decay of row e of <see cref="DecayTable"/>.</summary>
     public ReadOnlySpan<float> DecaySince(int epoch) => DecayTable.AsSpan(epoch * Stride, Stride);
 
@@ -181,13 +192,29 @@ internal sealed class PruningState
         for (int u = 0; u < stride; u++)
             now[u] = Step == 0 ? 0 : _cumulativeDrift[(Step - 1) * stride + u] + UnitDrift[u];
         if (DecayTable.Length < (Step + 1) * stride)
+        {
             DecayTable = new float[Math.Max(2 * DecayTable.Length, (Step + 1) * stride)];
+            MaxDecay = new float[DecayTable.Length / stride];
+        }
         for (int e = 0; e <= Step; e++)
+        {
+            float largest = 0f;
             for (int u = 0; u < stride; u++)
             {
                 double moved = now[u] - _cumulativeDrift[e * stride + u];
-                DecayTable[e * stride + u] = e == Step ? 0f : (float)(moved * (1 + PruningMargin.Slack) + now[u] * PruningMargin.TotalSlack);
+                float decay = e == Step ? 0f : (float)(moved * (1 + PruningMargin.Slack) + now[u] * PruningMargin.TotalSlack);
+                DecayTable[e * stride + u] = decay;
+                largest = Math.Max(largest, decay);
             }
+            MaxDecay[e] = largest;
+        }
+    }
+
+    /// <summary>Records point i's bounds row as just written at this step: its epoch and its least bound.</summary>
+    public void Wrote(int i, ReadOnlySpan<float> bounds)
+    {
+        Epoch[i] = Step;
+        GlobalBound[i] = System.Numerics.Tensors.TensorPrimitives.Min(bounds);
     }
 
     /// <summary>Records that the bounds now refer to <paramref name="centroids"/> (the step completed).</summary>
