@@ -48,46 +48,11 @@ public sealed class PruningSimdPathTests
                 lloyd.ResetLabels();
                 pruned.ResetLabels();
             }
-            lloyd.SetCentroids(centroids, k);
-            pruned.SetCentroids(centroids, k);
-            var expected = lloyd.AssignAndReduce();
-            var actual = pruned.AssignAndReduce();
-            string what = $"{algorithm}, {level}, fused {fuse}, step {step} (seed {seed})";
-            Assert.True(Labels(lloyd).AsSpan().SequenceEqual(Labels(pruned)), $"{what}: labels differ");
-            Assert.True(Distances(lloyd).AsSpan().SequenceEqual(Distances(pruned)), $"{what}: distances differ");
-            Assert.True(expected.Sums.AsSpan().SequenceEqual(actual.Sums), $"{what}: sums differ");
-            Assert.True(expected.Weights.AsSpan().SequenceEqual(actual.Weights), $"{what}: weights differ");
-            Assert.Equal(expected.Inertia, actual.Inertia);
-            Assert.Equal(expected.LabelChangeCount, actual.LabelChangeCount);
+            var (expected, actual) = WorkspaceSteps.SameStep(lloyd, pruned, centroids, k, $"{algorithm}, {level}, fused {fuse}, step {step} (seed {seed})");
             Assert.Equal(0, expected.SkippedDistanceCount);
             skipped += actual.SkippedDistanceCount;
-            centroids = Update(expected, centroids, d);
+            centroids = WorkspaceSteps.Update(expected, centroids, d);
         }
         Assert.True(skipped > 0, $"{algorithm}, {level}: nothing skipped (seed {seed})");
-    }
-
-    private static int[] Labels(IFitWorkspace device)
-    {
-        var labels = new int[device.Count];
-        device.CopyLabels(labels);
-        return labels;
-    }
-
-    private static float[] Distances(IFitWorkspace device)
-    {
-        var distances = new float[device.Count];
-        device.CopyMinDistances(distances);
-        return distances;
-    }
-
-    /// <summary>The M-step without relocation: an empty cluster keeps its centroid.</summary>
-    private static float[] Update(PartialStatistics sums, float[] centroids, int d)
-    {
-        var next = (float[])centroids.Clone();
-        for (int c = 0; c < sums.Weights.Length; c++)
-            if (sums.Weights[c] > 0)
-                for (int j = 0; j < d; j++)
-                    next[c * d + j] = (float)(sums.Sums[c * d + j] / sums.Weights[c]);
-        return next;
     }
 }

@@ -11,40 +11,53 @@ namespace GpuKMeans.Backends.Cpu.Pruning;
 internal sealed partial class PrunedRows<TSimd, TVec>
 {
     /// <summary>
-    /// The kernel distances of rows <c>[row, row + rows)</c> to their previous centroids: each one lane's chain in
-    /// scalar code, four chains interleaved (missing rows repeat the first).
+    /// The kernel distances of rows <c>[row, row + rows)</c> (at most 8) to their previous centroids, into
+    /// <paramref name="distances"/>: each one lane's chain in scalar code, eight chains interleaved so that the
+    /// fused multiply-adds overlap their latency (missing rows repeat the first).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void AssignedDistances4(PruningState state, CpuPoints points, int row, int rows, int[] previous, float[] distances)
+    private static void AssignedDistances8(PruningState state, CpuPoints points, int row, int rows, int[] previous, Span<float> distances)
     {
         int d = points.Dimensions;
         int[] position = state.Position;
-        int p0 = position[previous[row]];
-        int p1 = rows > 1 ? position[previous[row + 1]] : p0;
-        int p2 = rows > 2 ? position[previous[row + 2]] : p0;
-        int p3 = rows > 3 ? position[previous[row + 3]] : p0;
-        ref float x0 = ref Unsafe.Add(ref points.Values.Start, (nint)row * d);
-        ref float x1 = ref Unsafe.Add(ref x0, d);
-        ref float x2 = ref Unsafe.Add(ref x0, 2 * d);
-        ref float x3 = ref Unsafe.Add(ref x0, 3 * d);
+        int r1 = rows > 1 ? row + 1 : row, r2 = rows > 2 ? row + 2 : row, r3 = rows > 3 ? row + 3 : row;
+        int r4 = rows > 4 ? row + 4 : row, r5 = rows > 5 ? row + 5 : row, r6 = rows > 6 ? row + 6 : row, r7 = rows > 7 ? row + 7 : row;
+        int p0 = position[previous[row]], p1 = position[previous[r1]], p2 = position[previous[r2]], p3 = position[previous[r3]];
+        int p4 = position[previous[r4]], p5 = position[previous[r5]], p6 = position[previous[r6]], p7 = position[previous[r7]];
+        ref float values = ref points.Values.Start;
+        ref float x0 = ref Unsafe.Add(ref values, (nint)row * d), x1 = ref Unsafe.Add(ref values, (nint)r1 * d);
+        ref float x2 = ref Unsafe.Add(ref values, (nint)r2 * d), x3 = ref Unsafe.Add(ref values, (nint)r3 * d);
+        ref float x4 = ref Unsafe.Add(ref values, (nint)r4 * d), x5 = ref Unsafe.Add(ref values, (nint)r5 * d);
+        ref float x6 = ref Unsafe.Add(ref values, (nint)r6 * d), x7 = ref Unsafe.Add(ref values, (nint)r7 * d);
         ref float centroids = ref MemoryMarshal.GetArrayDataReference(state.PermutedRows);
-        ref float c0 = ref Unsafe.Add(ref centroids, p0 * d);
-        ref float c1 = ref Unsafe.Add(ref centroids, p1 * d);
-        ref float c2 = ref Unsafe.Add(ref centroids, p2 * d);
-        ref float c3 = ref Unsafe.Add(ref centroids, p3 * d);
-        float a0 = 0f, a1 = 0f, a2 = 0f, a3 = 0f;
+        ref float c0 = ref Unsafe.Add(ref centroids, p0 * d), c1 = ref Unsafe.Add(ref centroids, p1 * d);
+        ref float c2 = ref Unsafe.Add(ref centroids, p2 * d), c3 = ref Unsafe.Add(ref centroids, p3 * d);
+        ref float c4 = ref Unsafe.Add(ref centroids, p4 * d), c5 = ref Unsafe.Add(ref centroids, p5 * d);
+        ref float c6 = ref Unsafe.Add(ref centroids, p6 * d), c7 = ref Unsafe.Add(ref centroids, p7 * d);
+        float a0 = 0f, a1 = 0f, a2 = 0f, a3 = 0f, a4 = 0f, a5 = 0f, a6 = 0f, a7 = 0f;
         for (int j = 0; j < d; j++)
         {
             a0 = MathF.FusedMultiplyAdd(Unsafe.Add(ref x0, j), Unsafe.Add(ref c0, j), a0);
             a1 = MathF.FusedMultiplyAdd(Unsafe.Add(ref x1, j), Unsafe.Add(ref c1, j), a1);
             a2 = MathF.FusedMultiplyAdd(Unsafe.Add(ref x2, j), Unsafe.Add(ref c2, j), a2);
             a3 = MathF.FusedMultiplyAdd(Unsafe.Add(ref x3, j), Unsafe.Add(ref c3, j), a3);
+            a4 = MathF.FusedMultiplyAdd(Unsafe.Add(ref x4, j), Unsafe.Add(ref c4, j), a4);
+            a5 = MathF.FusedMultiplyAdd(Unsafe.Add(ref x5, j), Unsafe.Add(ref c5, j), a5);
+            a6 = MathF.FusedMultiplyAdd(Unsafe.Add(ref x6, j), Unsafe.Add(ref c6, j), a6);
+            a7 = MathF.FusedMultiplyAdd(Unsafe.Add(ref x7, j), Unsafe.Add(ref c7, j), a7);
         }
         ref float norms = ref state.Panel.Norms;
-        distances[0] = Distance(a0, points.Norms[row], Unsafe.Add(ref norms, p0));
-        distances[1] = Distance(a1, points.Norms[row + 1], Unsafe.Add(ref norms, p1));
-        distances[2] = Distance(a2, points.Norms[row + 2], Unsafe.Add(ref norms, p2));
-        distances[3] = Distance(a3, points.Norms[row + 3], Unsafe.Add(ref norms, p3));
+        float[] pointNorms = points.Norms;
+        Span<float> all = stackalloc float[8];
+        all[0] = Distance(a0, pointNorms[row], Unsafe.Add(ref norms, p0));
+        all[1] = Distance(a1, pointNorms[r1], Unsafe.Add(ref norms, p1));
+        all[2] = Distance(a2, pointNorms[r2], Unsafe.Add(ref norms, p2));
+        all[3] = Distance(a3, pointNorms[r3], Unsafe.Add(ref norms, p3));
+        all[4] = Distance(a4, pointNorms[r4], Unsafe.Add(ref norms, p4));
+        all[5] = Distance(a5, pointNorms[r5], Unsafe.Add(ref norms, p5));
+        all[6] = Distance(a6, pointNorms[r6], Unsafe.Add(ref norms, p6));
+        all[7] = Distance(a7, pointNorms[r7], Unsafe.Add(ref norms, p7));
+        all[..rows].CopyTo(distances);
     }
 
     /// <summary>The kernel's epilogue for one lane: <c>‖x‖² + ‖c‖² − 2·dot</c> with one rounding of the fused step, clamped at 0.</summary>

@@ -7,9 +7,12 @@ namespace GpuKMeans.Backends.Cpu.Pruning;
 
 /// <summary>
 /// The pruned assignment of a range of rows, four at a time. For each row: the kernel distance to its previous
-/// centroid gives an upper bound <c>u</c>; its lower bounds are decayed by the centroids' drift; a group (block
-/// of the panel) is evaluated only when some bound in it is ≤ <c>u</c> (and, for Elkan, its centroid is within
-/// <c>2u</c> of the assigned one). When most groups of the four rows need evaluating, the whole rows go through
+/// centroid gives an upper bound <c>u</c> (eight rows' distances computed together first); a row whose assigned
+/// centroid is farther than <c>2u</c> from every other keeps its label without reading its bounds; otherwise its
+/// lower bounds, decayed by the centroids' drift since they were last written (<see cref="PruningState.Epoch"/>),
+/// are compared with <c>u</c>, and a group (block of the panel) is evaluated only when some bound in it is ≤ <c>u</c>
+/// (and, for Elkan, its centroid is within <c>2u</c> of the assigned one). A row with nothing to evaluate leaves its
+/// bounds untouched. When most groups of the four rows need evaluating, the whole rows go through
 /// the Lloyd kernel (<see cref="CpuKernels.DistanceRows4"/>) instead. The label is the lowest distance among the
 /// evaluated centroids and the previous one, the lowest original index on ties — Lloyd's label.
 /// </summary>
@@ -26,6 +29,31 @@ internal abstract class PrunedRows
     public abstract void Assign(
         PruningState state, CpuKernels kernels, CpuPoints points, int first, int end,
         int[] previous, int[] labels, float[] minDistances, PruningScratch scratch, ref long evaluated);
+
+    /// <summary>
+    /// Sets the bounds of rows <c>[first, end)</c> after an unpruned (blocked Lloyd) assignment, from the centroid
+    /// geometry alone: with <c>u</c> an upper bound on the distance to the assigned centroid a (its kernel distance
+    /// plus the margin), every other centroid c of a unit is at least <c>‖c − a‖ − u</c> away (triangle
+    /// inequality), and <see cref="PruningState.UnitSeparation"/> bounds <c>‖c − a‖</c> from below. The float
+    /// subtraction is scaled down by <see cref="PruningMargin.DecayScale"/>, as in the decay, so it stays a lower bound.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void BoundsFromAssignment(PruningState state, CpuPoints points, int first, int end, int[] labels, float[] minDistances)
+    {
+        int stride = state.Stride, lanes = Vector<float>.Count;
+        var scale = new Vector<float>(PruningMargin.DecayScale);
+        for (int i = first; i < end; i++)
+        {
+            int p = state.Position[labels[i]];
+            double reach = minDistances[i] + PruningMargin.Margin(state.Kappa, points.Norms[i], state.MaxNorm);
+            var upper = new Vector<float>(PruningMargin.Upper(reach));
+            var separation = state.UnitSeparation(p);
+            var bounds = state.Bounds.AsSpan((int)((long)i * stride), stride);
+            for (int u = 0; u < stride; u += lanes)
+                Vector.Max((new Vector<float>(separation[u..]) - upper) * scale, Vector<float>.Zero).CopyTo(bounds[u..]);
+            state.Wrote(i, bounds);
+        }
+    }
 
     public static PrunedRows Create(CpuSimdLevel level) => level switch
     {
@@ -48,25 +76,62 @@ internal sealed partial class PrunedRows<TSimd, TVec> : PrunedRows
     {
         int blocks = state.BlockCount, padded = state.Padded;
         bool fresh = !state.Valid;
+        if (!fresh)
+            for (int row = first; row < end; row += 8)
+                AssignedDistances8(state, points, row, Math.Min(8, end - row), previous, scratch.AssignedRows.AsSpan(row - first));
         for (int row = first; row < end; row += 4)
         {
             int rows = Math.Min(4, end - row);
             int needed = 0;
             if (!fresh)
-                AssignedDistances4(state, points, row, rows, previous, scratch.Assigned);
+                scratch.AssignedRows.AsSpan(row - first, rows).CopyTo(scratch.Assigned);
+            int open = 0;
             for (int q = 0; q < rows; q++)
             {
                 int i = row + q;
-                scratch.Margin[q] = PruningMargin.Margin(state.Kappa, points.Norms[i], state.MaxNorm);
-                if (!fresh)
-                    needed += Screen(state, i, previous[i], q, scratch);
+                double margin = PruningMargin.Margin(state.Kappa, points.Norms[i], state.MaxNorm);
+                scratch.Margin[q] = margin;
+                if (fresh)
+                {
+                    scratch.NeededCount[q] = 0;
+                    open++;
+                    continue;
+                }
+                int assigned = previous[i];
+                float distance = scratch.Assigned[q];
+                // Every other centroid is farther than 2u from the assigned one: none can be nearer than u (triangle
+                // inequality). The point keeps its label and its bounds are left as they are, decayed later (Epoch).
+                if (state.HalfSeparationSquared[state.Position[assigned]] > distance + margin)
+                {
+                    labels[i] = assigned;
+                    minDistances[i] = distance;
+                    evaluated++;
+                    scratch.NeededCount[q] = -1;
+                    continue;
+                }
+                // Every bound, decayed, exceeds u: no group can hold a nearer centroid; the bounds are not read.
+                float upper = PruningMargin.Upper(distance + margin);
+                if ((state.GlobalBound[i] - state.MaxDecay[state.Epoch[i]]) * PruningMargin.DecayScale > upper)
+                {
+                    labels[i] = assigned;
+                    minDistances[i] = distance;
+                    evaluated++;
+                    scratch.NeededCount[q] = -1;
+                    continue;
+                }
+                open++;
+                needed += Screen(state, i, assigned, q, scratch);
             }
-            bool whole = fresh || needed * 100 >= FullRowsPercent * rows * blocks;
+            if (open == 0)
+                continue;
+            bool whole = fresh || needed * 100 >= FullRowsPercent * open * blocks;
             if (whole)
                 kernels.DistanceRows4(points, row, state.Panel, scratch.Tile);
             for (int q = 0; q < rows; q++)
             {
                 int i = row + q;
+                if (scratch.NeededCount[q] < 0)
+                    continue;
                 var tileRow = scratch.Tile.AsSpan(q * padded, padded);
                 var list = scratch.Needed.AsSpan(q * blocks, scratch.NeededCount[q]);
                 if (!whole && list.Length > 0)
@@ -76,63 +141,58 @@ internal sealed partial class PrunedRows<TSimd, TVec> : PrunedRows
         }
     }
 
-    /// <summary>Decays row i's bounds and lists the groups it must evaluate; returns how many.</summary>
+    /// <summary>
+    /// Lists the groups row i must evaluate and returns how many. When none, its bounds are left as they are (their
+    /// epoch unchanged: a later step decays them from there); otherwise they are decayed to this step first.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Screen(PruningState state, int i, int assigned, int q, PruningScratch scratch)
     {
         int p = state.Position[assigned], stride = state.Stride;
         double reach = scratch.Assigned[q] + scratch.Margin[q];   // u², u bounding the true distance to the assigned centroid
         var bounds = state.Bounds.AsSpan((int)((long)i * stride), stride);
-        Decay(bounds, state.UnitDrift);
+        var decay = state.DecaySince(state.Epoch[i]);
+        float upper = PruningMargin.Upper(reach);
+        int lanes = Vector<float>.Count, width = state.Width, last = -1;
+        var limit = new Vector<float>(upper);
+        var twice = new Vector<float>(2 * upper);
+        ReadOnlySpan<float> separation = state.Elkan ? state.CentroidDistances.AsSpan(p * stride, stride) : default;
+        scratch.NeededCount[q] = 0;
+        var any = Vector<int>.Zero;
+        for (int u = 0; u < stride; u += lanes)
+        {
+            var open = Vector.LessThanOrEqual(Decayed(bounds, decay, u), limit);
+            if (state.Elkan)
+                open &= Vector.LessThanOrEqual(new Vector<float>(separation[u..]), twice);
+            any |= open;
+        }
+        if (any == Vector<int>.Zero)
+            return 0;
 
+        for (int u = 0; u < stride; u += lanes)
+            Decayed(bounds, decay, u).CopyTo(bounds[u..]);   // Finish records the row (State.Wrote) once it has set the evaluated units
         var list = scratch.Needed.AsSpan(q * state.BlockCount);
         int count = 0;
         bool assignedEvaluated = false;
-        // Every other centroid is farther than 2u from the assigned one: none can be nearer than u (triangle inequality).
-        if (!(state.HalfSeparationSquared[p] > reach))
+        for (int unit = 0; unit < stride; unit++)
         {
-            float upper = PruningMargin.Upper(reach);
-            int lanes = Vector<float>.Count, width = state.Width, last = -1;
-            var limit = new Vector<float>(upper);
-            var twice = new Vector<float>(2 * upper);
-            ReadOnlySpan<float> separation = state.Elkan ? state.CentroidDistances.AsSpan(p * stride, stride) : default;
-            for (int u = 0; u < stride; u += lanes)
-            {
-                var lower = new Vector<float>(bounds[u..]);
-                var open = Vector.LessThanOrEqual(lower, limit);
-                if (state.Elkan)
-                    open &= Vector.LessThanOrEqual(new Vector<float>(separation[u..]), twice);
-                if (open == Vector<int>.Zero)
-                    continue;
-                for (int unit = u; unit < u + lanes; unit++)
-                {
-                    if (!(bounds[unit] <= upper) || (state.Elkan && !(separation[unit] <= 2 * upper)))
-                        continue;
-                    int block = state.Elkan ? unit / width : unit;
-                    if (block == last)
-                        continue;
-                    list[count++] = last = block;
-                    assignedEvaluated |= block == p / width;
-                }
-            }
+            if (!(bounds[unit] <= upper) || (state.Elkan && !(separation[unit] <= 2 * upper)))
+                continue;
+            int block = state.Elkan ? unit / width : unit;
+            if (block == last)
+                continue;
+            list[count++] = last = block;
+            assignedEvaluated |= block == p / width;
         }
         scratch.NeededCount[q] = count;
         scratch.AssignedEvaluated[q] = assignedEvaluated;
         return count;
     }
 
-    /// <summary><c>bound = max(0, (bound − drift) · (1 − 2⁻²²))</c>: the scale absorbs the subtraction's rounding, so the result stays a lower bound.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Decay(Span<float> bounds, ReadOnlySpan<float> drift)
-    {
-        int lanes = Vector<float>.Count;
-        var scale = new Vector<float>(PruningMargin.DecayScale);
-        for (int u = 0; u < bounds.Length; u += lanes)
-        {
-            var decayed = (new Vector<float>(bounds[u..]) - new Vector<float>(drift[u..])) * scale;
-            Vector.Max(decayed, Vector<float>.Zero).CopyTo(bounds[u..]);
-        }
-    }
+    /// <summary><c>max(0, (bound − decay) · (1 − 2⁻²²))</c> of units <c>[u, u + lanes)</c>: the scale absorbs the subtraction's rounding, so the result stays a lower bound.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<float> Decayed(ReadOnlySpan<float> bounds, ReadOnlySpan<float> decay, int u) =>
+        Vector.Max((new Vector<float>(bounds[u..]) - new Vector<float>(decay[u..])) * new Vector<float>(PruningMargin.DecayScale), Vector<float>.Zero);
 
     /// <summary>
     /// Picks row i's label among the evaluated groups of <paramref name="tileRow"/> and its previous centroid, stores it
@@ -190,24 +250,39 @@ internal sealed partial class PrunedRows<TSimd, TVec> : PrunedRows
         int bestPosition = state.Position[best];
         var bounds = state.Bounds.AsSpan((int)((long)i * state.Stride), state.Stride);
         int evaluated = 0;
-        for (int n = 0; n < count; n++)
+        if (whole)
         {
-            int block = whole ? n : list[n];
-            int start = block * width;
-            evaluated += Math.Min(k, start + width) - start;
+            // Every unit is set, in vector passes (a screened row may not have been decayed: it is up to date now).
+            evaluated = k;
             if (state.Elkan)
-                TileRow.LowerBounds(tileRow.Slice(start, width), bounds.Slice(start, width), margin);
+                TileRow.LowerBounds(tileRow[..state.Padded], bounds[..state.Padded], margin);
             else
             {
-                float min = groupMin[n];
-                if (block == bestPosition / width)
-                {
-                    tileRow[bestPosition] = float.PositiveInfinity;   // a group's bound covers its other centroids
-                    min = TSimd.MinLane(TSimd.Load(ref Unsafe.Add(ref tile, start)));
-                }
-                bounds[block] = PruningMargin.Lower(min, margin);
+                int start = bestPosition / width * width;
+                tileRow[bestPosition] = float.PositiveInfinity;   // a group's bound covers its other centroids
+                groupMin[start / width] = TSimd.MinLane(TSimd.Load(ref Unsafe.Add(ref tile, start)));
+                TileRow.LowerBounds(groupMin.AsSpan(0, count), bounds[..count], margin);
             }
         }
+        else
+            for (int n = 0; n < count; n++)
+            {
+                int block = list[n];
+                int start = block * width;
+                evaluated += Math.Min(k, start + width) - start;
+                if (state.Elkan)
+                    TileRow.LowerBounds(tileRow.Slice(start, width), bounds.Slice(start, width), margin);
+                else
+                {
+                    float min = groupMin[n];
+                    if (block == bestPosition / width)
+                    {
+                        tileRow[bestPosition] = float.PositiveInfinity;   // a group's bound covers its other centroids
+                        min = TSimd.MinLane(TSimd.Load(ref Unsafe.Add(ref tile, start)));
+                    }
+                    bounds[block] = PruningMargin.Lower(min, margin);
+                }
+            }
         if (state.Elkan)
             bounds[bestPosition] = float.PositiveInfinity;   // the assigned centroid is never screened
         if (assigned >= 0 && !whole && !scratch.AssignedEvaluated[q])
@@ -221,6 +296,7 @@ internal sealed partial class PrunedRows<TSimd, TVec> : PrunedRows
                 bounds[unit] = MathF.Min(bounds[unit], PruningMargin.Lower(assignedDistance, margin));
             }
         }
+        state.Wrote(i, bounds);
         return evaluated;
     }
 }

@@ -16,6 +16,12 @@ internal static class PruningMargin
     /// <summary>Relative slack that covers one float rounding with room to spare (2⁻²⁰ ≫ 2⁻²⁴).</summary>
     public const double Slack = 1.0 / (1 << 20);
 
+    /// <summary>
+    /// Relative error allowed for a running total of drifts in double (2⁻³⁰): each addition rounds by 2⁻⁵³ of the
+    /// total, so it covers 2²² steps.
+    /// </summary>
+    public const double TotalSlack = 1.0 / (1 << 30);
+
     /// <summary>The factor applied after each float bound decay, which absorbs its rounding (2⁻²² ≫ 2⁻²⁴).</summary>
     public const float DecayScale = 1f - 1f / (1 << 22);
 

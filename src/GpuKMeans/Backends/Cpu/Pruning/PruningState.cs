@@ -33,9 +33,12 @@ internal sealed class PruningState
         Separation = new float[Padded];
         HalfSeparationSquared = new double[Padded];
         CentroidDistances = elkan ? new float[checked(Padded * Stride)] : [];
+        GroupSeparation = elkan ? [] : new float[checked(Padded * Stride)];
         PermutedRows = new float[clusterCount * dimensions];
         BoundCentroids = new float[clusterCount * dimensions];
         Kappa = PruningMargin.Kappa(dimensions);
+        Epoch = new int[pointCount];
+        GlobalBound = new float[pointCount];
     }
 
     /// <summary>Whether the bounds of <paramref name="pointCount"/> points fit one array (at most <see cref="Array.MaxLength"/> floats).</summary>
@@ -92,8 +95,21 @@ internal sealed class PruningState
     /// <summary>Per position, <c>(Separation / 2)²</c> rounded down: the screen's first test, <c>D + M</c> below it, needs no square root.</summary>
     public double[] HalfSeparationSquared { get; }
 
-    /// <summary>Elkan only: <c>Padded × Stride</c> centroid–centroid distances by position, rounded down.</summary>
+    /// <summary>Elkan only: <c>Padded × Stride</c> centroid–centroid distances by position, rounded down (+∞ on the diagonal and for padding).</summary>
     public float[] CentroidDistances { get; }
+
+    /// <summary>
+    /// Yinyang only: <c>Padded × Stride</c>, per position p and group g, the distance from centroid p to the nearest
+    /// other centroid of g, rounded down (+∞ when g holds no other centroid, and for the padding units).
+    /// </summary>
+    public float[] GroupSeparation { get; }
+
+    /// <summary>
+    /// Per position p, the row of <see cref="Stride"/> centroid–unit distances (each a lower bound on the distance
+    /// from centroid p to every centroid of the unit other than p itself): <see cref="CentroidDistances"/> for Elkan,
+    /// <see cref="GroupSeparation"/> for Yinyang.
+    /// </summary>
+    public ReadOnlySpan<float> UnitSeparation(int p) => (Elkan ? CentroidDistances : GroupSeparation).AsSpan(p * Stride, Stride);
 
     /// <summary>κ of <see cref="PruningMargin"/> for these dimensions.</summary>
     public double Kappa { get; }
@@ -102,6 +118,33 @@ internal sealed class PruningState
     public double MaxNorm { get; private set; }
 
     private float[] BoundCentroids { get; }
+
+    /// <summary>Steps since the bounds were set afresh (0 for the step that sets them).</summary>
+    public int Step { get; private set; }
+
+    /// <summary>Per point, the step its bounds were last decayed to (a point settled by <see cref="HalfSeparationSquared"/> is not touched).</summary>
+    public int[] Epoch { get; }
+
+    /// <summary>
+    /// <c>(Step + 1) × Stride</c>: row e is how far each unit moved from step e to this step, rounded up — the decay
+    /// that brings bounds last decayed at step e up to date (row <see cref="Step"/> is zero).
+    /// </summary>
+    public float[] DecayTable { get; private set; } = [];
+
+    /// <summary>
+    /// Per point, the least of its bounds as last written (at its <see cref="Epoch"/>): decayed by the row's largest
+    /// decay (<see cref="MaxDecay"/>) it bounds every decayed unit from below, so one float can clear a row whose
+    /// bounds all exceed <c>u</c> without reading them (Yinyang's global filter).
+    /// </summary>
+    public float[] GlobalBound { get; }
+
+    /// <summary>Per epoch e, the largest decay of row e of <see cref="DecayTable"/>.</summary>
+    public float[] MaxDecay { get; private set; } = [];
+
+    /// <summary>The decay of row e of <see cref="DecayTable"/>.</summary>
+    public ReadOnlySpan<float> DecaySince(int epoch) => DecayTable.AsSpan(epoch * Stride, Stride);
+
+    private double[] _cumulativeDrift = [];
 
     /// <summary>Forgets the bounds: the next step computes every distance.</summary>
     public void Invalidate() => Valid = false;
@@ -130,7 +173,48 @@ internal sealed class PruningState
         MaxNorm = maxNorm * (1 + PruningMargin.Slack);
         Panel.Pack(PermutedRows, k, d);
         MeasureDrift(centroids);
+        AccumulateDrift();
         MeasureSeparation();
+    }
+
+    /// <summary>
+    /// Adds this step's drift to the running totals (double) and derives <see cref="DecayTable"/>: the difference of
+    /// two totals, scaled up by the slack plus an absolute term for the totals' own rounding, is at least the sum of
+    /// the drifts in between, so every decayed bound stays a lower bound (triangle inequality, one step at a time).
+    /// </summary>
+    private void AccumulateDrift()
+    {
+        int stride = Stride;
+        Step = Valid ? Step + 1 : 0;
+        if (_cumulativeDrift.Length < (Step + 1) * stride)
+            Array.Resize(ref _cumulativeDrift, Math.Max(2 * _cumulativeDrift.Length, (Step + 1) * stride));
+        var now = _cumulativeDrift.AsSpan(Step * stride, stride);
+        for (int u = 0; u < stride; u++)
+            now[u] = Step == 0 ? 0 : _cumulativeDrift[(Step - 1) * stride + u] + UnitDrift[u];
+        if (DecayTable.Length < (Step + 1) * stride)
+        {
+            DecayTable = new float[Math.Max(2 * DecayTable.Length, (Step + 1) * stride)];
+            MaxDecay = new float[DecayTable.Length / stride];
+        }
+        for (int e = 0; e <= Step; e++)
+        {
+            float largest = 0f;
+            for (int u = 0; u < stride; u++)
+            {
+                double moved = now[u] - _cumulativeDrift[e * stride + u];
+                float decay = e == Step ? 0f : (float)(moved * (1 + PruningMargin.Slack) + now[u] * PruningMargin.TotalSlack);
+                DecayTable[e * stride + u] = decay;
+                largest = Math.Max(largest, decay);
+            }
+            MaxDecay[e] = largest;
+        }
+    }
+
+    /// <summary>Records point i's bounds row as just written at this step: its epoch and its least bound.</summary>
+    public void Wrote(int i, ReadOnlySpan<float> bounds)
+    {
+        Epoch[i] = Step;
+        GlobalBound[i] = System.Numerics.Tensors.TensorPrimitives.Min(bounds);
     }
 
     /// <summary>Records that the bounds now refer to <paramref name="centroids"/> (the step completed).</summary>
@@ -166,19 +250,37 @@ internal sealed class PruningState
     private void MeasureSeparation()
     {
         int k = ClusterCount, d = Dimensions;
-        var rows = new double[k * d];
+        if (_separationRows.Length != k * d)
+            _separationRows = new double[k * d];
+        var rows = _separationRows;
         for (int i = 0; i < rows.Length; i++)
             rows[i] = PermutedRows[i];
-        Parallel.For(0, k, p => SeparationRow(p, rows));
+        int tasks = (k + SeparationRowsPerTask - 1) / SeparationRowsPerTask;
+        Parallel.For(0, tasks, task =>
+        {
+            int end = Math.Min(k, (task + 1) * SeparationRowsPerTask);
+            var units = new double[Stride];
+            for (int p = task * SeparationRowsPerTask; p < end; p++)
+                SeparationRow(p, rows, units);
+        });
     }
 
-    /// <summary>Row <paramref name="p"/> of the centroid–centroid distances, and its nearest other centroid.</summary>
+    /// <summary>Centroids per task of <see cref="MeasureSeparation"/> (k · d each).</summary>
+    private const int SeparationRowsPerTask = 16;
+
+    private double[] _separationRows = [];
+
+    /// <summary>
+    /// Row <paramref name="p"/> of the centroid–centroid distances, and its nearest other centroid. Minima are taken on
+    /// squared distances and rooted once per unit: the rounded-down root is monotonic, so the result is the same.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void SeparationRow(int p, double[] rows)
+    private void SeparationRow(int p, double[] rows, Span<double> units)
     {
         int k = ClusterCount, d = Dimensions, stride = Stride, lanes = Vector<double>.Count;
         var own = rows.AsSpan(p * d, d);
-        float nearest = float.PositiveInfinity;
+        double nearest = double.PositiveInfinity;
+        units.Fill(double.PositiveInfinity);   // the centroid itself, empty groups and padding units bound nothing
         for (int q = 0; q < k; q++)
         {
             if (q == p)
@@ -194,14 +296,15 @@ internal sealed class PruningState
             double squared = Vector.Sum(sum);
             for (; j < d; j++)
                 squared += (own[j] - other[j]) * (own[j] - other[j]);
-            float distance = PruningMargin.RoundDown(Math.Sqrt(squared));
-            nearest = Math.Min(nearest, distance);
-            if (Elkan)
-                CentroidDistances[p * stride + q] = distance;
+            nearest = Math.Min(nearest, squared);
+            int unit = Elkan ? q : q / Width;
+            units[unit] = Math.Min(units[unit], squared);
         }
-        Separation[p] = nearest;
-        HalfSeparationSquared[p] = (double)nearest * nearest / 4 * (1 - PruningMargin.Slack);
-        if (Elkan)
-            CentroidDistances.AsSpan(p * stride + k, stride - k).Fill(float.PositiveInfinity);
+        var target = Elkan ? CentroidDistances.AsSpan(p * stride, stride) : GroupSeparation.AsSpan(p * stride, stride);
+        for (int u = 0; u < stride; u++)
+            target[u] = PruningMargin.RoundDown(Math.Sqrt(units[u]));
+        float separation = PruningMargin.RoundDown(Math.Sqrt(nearest));
+        Separation[p] = separation;
+        HalfSeparationSquared[p] = (double)separation * separation / 4 * (1 - PruningMargin.Slack);
     }
 }
