@@ -139,6 +139,19 @@ public abstract class SeedingConformance<TFixture>(TFixture fixture) where TFixt
             Assert.True(full[i] <= before[i], $"row {i} went up: {before[i]} -> {full[i]} (seed {seed})");
         }
         Assert.Throws<ArgumentOutOfRangeException>(() => device.UpdateClosest(centre, n - rows + 1, rows));
+
+        // The pass applies a pending centre with the same distances as the update (the solver relies on it when it
+        // brings a drawn block up to date before the pass that applies the centre to every point).
+        device.ResetClosest();
+        device.SeedingPass(centre, Row(points, 0, d), PartitionRules.SeedingBlockSize(n), new double[PartitionRules.SeedingBlockCount(n)]);
+        var passed = new float[n];
+        device.CopyClosest(0, passed);
+        device.ResetClosest();
+        device.UpdateClosest(centre);
+        device.CopyClosest(0, full);
+        for (int i = 0; i < n; i++)
+            Assert.True(BitConverter.SingleToInt32Bits(passed[i]) == BitConverter.SingleToInt32Bits(full[i]),
+                $"row {i}: the pass's pending centre gave {passed[i]}, the update {full[i]} (seed {seed})");
     }
 
     private static float[] Row(float[] points, int row, int d) => points.AsSpan(row * d, d).ToArray();

@@ -32,23 +32,34 @@ internal sealed partial class CpuWorkspace
         _seedPanel.Pack(centre, 1, Dimensions);
         int padded = _seedPanel.Padded;
         int tasks = (rowCount + RowsPerTask - 1) / RowsPerTask;
+        if (tasks <= 1)
+        {
+            // A drawn block: on this thread, no task to schedule.
+            UpdateClosestRows(firstRow, firstRow + rowCount, padded, NewTile());
+            return;
+        }
         Parallel.For(0, tasks, NewTile, (task, _, tile) =>
         {
             int start = firstRow + task * RowsPerTask;
-            int stop = Math.Min(firstRow + rowCount, start + RowsPerTask);
-            for (int r = start; r < stop; r += 4)
-            {
-                _kernels.DistanceRows4(_points, r, _seedPanel, tile);
-                int rows = Math.Min(4, stop - r);
-                for (int q = 0; q < rows; q++)
-                {
-                    float distance = tile[q * padded];
-                    if (distance < _closest[r + q])
-                        _closest[r + q] = distance;
-                }
-            }
+            UpdateClosestRows(start, Math.Min(firstRow + rowCount, start + RowsPerTask), padded, tile);
             return tile;
         }, static _ => { });
+    }
+
+    /// <summary>Lowers the closest distances of rows <c>[start, stop)</c> by lane 0 of the seeding panel.</summary>
+    private void UpdateClosestRows(int start, int stop, int padded, float[] tile)
+    {
+        for (int r = start; r < stop; r += 4)
+        {
+            _kernels.DistanceRows4(_points, r, _seedPanel, tile);
+            int rows = Math.Min(4, stop - r);
+            for (int q = 0; q < rows; q++)
+            {
+                float distance = tile[q * padded];
+                if (distance < _closest[r + q])
+                    _closest[r + q] = distance;
+            }
+        }
     }
 
     public void SeedingPass(ReadOnlySpan<float> pending, ReadOnlySpan<float> candidates, int blockSize, Span<double> candidateBlockSums)
