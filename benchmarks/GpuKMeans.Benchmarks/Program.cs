@@ -9,7 +9,7 @@ namespace GpuKMeans.Benchmarks;
 /// Runs the benchmarks in-process (the GPU machine has a .NET runtime but no SDK to build child
 /// processes): <c>dotnet run -c Release --project benchmarks/GpuKMeans.Benchmarks -- --filter '*Assign*'</c>; the
 /// first argument <c>minibatch</c> runs <see cref="MiniBatchRace"/> instead, <c>pruning</c>
-/// <see cref="Pruning.PruningComparison"/>, <c>seeding</c> <see cref="SeedingBandwidth"/> and <c>mlnet-iteration</c> <see cref="MlNetIteration"/> (a column of the peers table).
+/// <see cref="Pruning.PruningComparison"/>, <c>seeding</c> <see cref="SeedingBandwidth"/>, <c>mlnet-iteration</c> <see cref="MlNetIteration"/> (a column of the peers table) and <c>kernel-rate</c> <see cref="CpuKernelRate"/>.
 /// </summary>
 public static class Program
 {
@@ -23,6 +23,11 @@ public static class Program
         if (args is ["seeding", ..])
         {
             SeedingBandwidth.Run(args[1..]);
+            return;
+        }
+        if (args is ["kernel-rate", ..])
+        {
+            CpuKernelRate.Run(args[1..]);
             return;
         }
         if (args is ["mlnet-iteration", ..])

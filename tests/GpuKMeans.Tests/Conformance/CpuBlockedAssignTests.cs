@@ -8,7 +8,8 @@ namespace GpuKMeans.Tests.Conformance;
 /// The cache-blocked assignment (<see cref="CpuKernels.AssignRowsBlocked"/>) against the unblocked register
 /// kernel it replaces in the Lloyd step, at every vector width: the same chains of fused multiply-adds and
 /// the same argmin, so labels and distances must agree to the last bit, across slice boundaries of d
-/// (d &gt; 128), partial micro-panels of k (one, two or three vectors wide), chunks that start anywhere, and exact ties (duplicated centroids,
+/// (d &gt; 128), even and odd slice depths (the tile runs coordinates in pairs), partial micro-panels of k (one, two or three vectors wide),
+/// chunks that start anywhere, n not a multiple of the tile's four rows, and exact ties (duplicated centroids,
 /// points equal to centroids), where the lowest index must win.
 /// </summary>
 public sealed class CpuBlockedAssignTests
@@ -23,6 +24,8 @@ public sealed class CpuBlockedAssignTests
                 (1, 1, 1, 4), (7, 3, 7, 4), (1003, 7, 5, 64), (600, 33, 64, 100), (301, 16, 130, 512),
                 (257, 128, 80, 256), (259, 129, 65, 64), (130, 300, 200, 128), (97, 513, 17, 32),
                 (203, 20, 40, 64), (150, 140, 100, 48), (64, 5, 47, 64),
+                // The tile runs two coordinates per trip: even and odd depths, a last slice of two, and whole slices only.
+                (61, 2, 33, 16), (45, 130, 96, 20), (33, 256, 48, 12), (39, 383, 130, 24),
             })
                 data.Add(bits, n, d, k, chunk);
         return data;

@@ -59,6 +59,42 @@ public sealed class CpuSimdPathTests
             Assert.Equal(0f, closest[row]);
     }
 
+    /// <summary>
+    /// The distance matrix's transposed panel is packed on first use after new centroids, not by SetCentroids: a
+    /// matrix after new centroids (another k too) must be the one a fresh workspace computes for them.
+    /// </summary>
+    [Theory]
+    [InlineData(512)]
+    [InlineData(256)]
+    [InlineData(32)]
+    public void DistanceMatrixFollowsTheLatestCentroids(int bits)
+    {
+        var level = bits switch { 512 => CpuSimdLevel.Vector512, 256 => CpuSimdLevel.Vector256, _ => CpuSimdLevel.Scalar };
+        Assert.SkipWhen(CpuKernels.BestLevel < level, $"{level} is not accelerated here");
+        int seed = TestData.NewSeed();
+        var random = new Random(seed);
+        const int n = 203, d = 130;
+        var points = TestData.Gaussian(n * d, random);
+        var first = TestData.Gaussian(37 * d, random);
+        var backend = new CpuBackend(level);
+        using var reused = backend.Upload(points, d, []).CreateWorkspace(ownsPoints: true);
+        using var fresh = backend.Upload(points, d, []).CreateWorkspace(ownsPoints: true);
+        reused.SetCentroids(first, 37);
+        reused.ComputeDistances(0, n, new float[n * 37]);
+        foreach (int k in new[] { 37, 70 })
+        {
+            var centroids = TestData.Gaussian(k * d, random);
+            reused.SetCentroids(centroids, k);
+            reused.AssignAndReduce();
+            fresh.SetCentroids(centroids, k);
+            var expected = new float[n * k];
+            var got = new float[n * k];
+            fresh.ComputeDistances(0, n, expected);
+            reused.ComputeDistances(0, n, got);
+            Assert.True(Bits(expected).SequenceEqual(Bits(got)), $"k = {k}: the matrix is not the latest centroids' (seed {seed})");
+        }
+    }
+
     [Fact]
     public void AutoFallsBackToTheNativeCpuBackendAndIlgpuCpuStaysIlgpu()
     {

@@ -3,16 +3,21 @@ using System.Runtime.CompilerServices;
 namespace GpuKMeans.Backends.Cpu;
 
 /// <summary>
-/// The register tiles: four points × four, two or one vector(s) of centroids, over a slice of <c>depth</c>
-/// coordinates of a d-major centroid panel whose rows are <c>stride</c> floats apart (a micro-panel of
-/// <see cref="CentroidMicroPanels"/>, or the whole <see cref="CentroidPanel"/>). For each coordinate j a tile
-/// loads one vector per centroid column, broadcasts <c>x[r, j]</c> of each point, and issues one fused
-/// multiply-add per (point, vector) into accumulators that stay in registers for the whole slice. A tile
-/// either starts at zero or resumes the accumulators a previous slice stored, and either stores them for the
+/// The register tile: four points × four, two or one vector(s) of centroids (<see cref="ITileVectors"/>), over a
+/// slice of <c>depth</c> coordinates of a d-major centroid panel whose rows are <c>stride</c> floats apart (a
+/// micro-panel of <see cref="CentroidMicroPanels"/>, or the whole <see cref="CentroidPanel"/>). For each
+/// coordinate j the tile loads one vector per centroid column, broadcasts <c>x[r, j]</c> of each point, and issues
+/// one fused multiply-add per (point, vector) into accumulators that stay in registers for the whole slice. A
+/// tile either starts at zero or resumes the accumulators a previous slice stored, and either stores them for the
 /// next slice or finishes: hands them to its epilogue (<see cref="ITileEpilogue"/>), which turns them into
-/// distances. Storing and reloading a float is exact, so every lane is one chain of fused multiply-adds in
-/// column order whatever the slicing, and the result does not depend on the vector width.
+/// distances. Storing and reloading a float is exact, so every lane is one chain of fused multiply-adds in column
+/// order whatever the slicing, and the result does not depend on the vector width.
 /// </summary>
+/// <remarks>
+/// The coordinate loop runs two coordinates per trip (the second right after the first, so each chain keeps its
+/// order) with a native-int index: fewer loop instructions per fused multiply-add. The vector count is a type
+/// argument, so the JIT compiles each width of tile on its own and drops the unused accumulators.
+/// </remarks>
 internal sealed partial class CpuKernels<TSimd, TVec>
 {
     /// <summary>What a finishing tile does with its dot products, per point row of the group.</summary>
@@ -25,206 +30,164 @@ internal sealed partial class CpuKernels<TSimd, TVec>
         void Keep1(int row, TVec a0);
     }
 
+    /// <summary>Centroid vectors per tile (4, 2 or 1): a constant the JIT folds per instantiation.</summary>
+    private interface ITileVectors
+    {
+        static abstract int Count { get; }
+    }
+
+    private readonly struct FourVectors : ITileVectors
+    {
+        public static int Count => 4;
+    }
+
+    private readonly struct TwoVectors : ITileVectors
+    {
+        public static int Count => 2;
+    }
+
+    private readonly struct OneVector : ITileVectors
+    {
+        public static int Count => 1;
+    }
+
     /// <summary>‖x‖² + ‖c‖² − 2·dot clamped at 0 (the −2 product is exact, so this equals the GPU kernels' formula).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TVec Distance(TVec dot, TVec pointNorm, ref float centroidNorms) =>
         TSimd.ClampAtZero(TSimd.MultiplyAdd(dot, TSimd.Broadcast(-2f), TSimd.Add(pointNorm, TSimd.Load(ref centroidNorms))));
 
+    /// <summary>One tile of four points (rows <paramref name="d"/> floats apart from <paramref name="x0"/>) × <typeparamref name="TVectors"/> vectors.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Block4x4<TEpilogue>(ref float x0, int d, ref float c, int stride, int depth, ref float acc, int accStride, BlockStep step, ref TEpilogue epilogue)
+    private static void Block<TVectors, TEpilogue>(ref float x0, int d, ref float c, int stride, int depth, ref float acc, int accStride, BlockStep step, ref TEpilogue epilogue)
+        where TVectors : struct, ITileVectors
         where TEpilogue : struct, ITileEpilogue, allows ref struct
     {
-        int w = TSimd.Width;
+        int w = TSimd.Width, vectors = TVectors.Count;
         TVec a00 = default, a01 = default, a02 = default, a03 = default;
         TVec a10 = default, a11 = default, a12 = default, a13 = default;
         TVec a20 = default, a21 = default, a22 = default, a23 = default;
         TVec a30 = default, a31 = default, a32 = default, a33 = default;
-        ref float acc1 = ref Unsafe.Add(ref acc, accStride);
-        ref float acc2 = ref Unsafe.Add(ref acc, 2 * accStride);
-        ref float acc3 = ref Unsafe.Add(ref acc, 3 * accStride);
         if ((step & BlockStep.Resume) != 0)
         {
             a00 = TSimd.Load(ref acc);
-            a01 = TSimd.Load(ref Unsafe.Add(ref acc, w));
-            a02 = TSimd.Load(ref Unsafe.Add(ref acc, 2 * w));
-            a03 = TSimd.Load(ref Unsafe.Add(ref acc, 3 * w));
-            a10 = TSimd.Load(ref acc1);
-            a11 = TSimd.Load(ref Unsafe.Add(ref acc1, w));
-            a12 = TSimd.Load(ref Unsafe.Add(ref acc1, 2 * w));
-            a13 = TSimd.Load(ref Unsafe.Add(ref acc1, 3 * w));
-            a20 = TSimd.Load(ref acc2);
-            a21 = TSimd.Load(ref Unsafe.Add(ref acc2, w));
-            a22 = TSimd.Load(ref Unsafe.Add(ref acc2, 2 * w));
-            a23 = TSimd.Load(ref Unsafe.Add(ref acc2, 3 * w));
-            a30 = TSimd.Load(ref acc3);
-            a31 = TSimd.Load(ref Unsafe.Add(ref acc3, w));
-            a32 = TSimd.Load(ref Unsafe.Add(ref acc3, 2 * w));
-            a33 = TSimd.Load(ref Unsafe.Add(ref acc3, 3 * w));
+            a01 = vectors > 1 ? TSimd.Load(ref Unsafe.Add(ref acc, w)) : default;
+            a02 = vectors > 2 ? TSimd.Load(ref Unsafe.Add(ref acc, 2 * w)) : default;
+            a03 = vectors > 3 ? TSimd.Load(ref Unsafe.Add(ref acc, 3 * w)) : default;
+            a10 = TSimd.Load(ref Unsafe.Add(ref acc, accStride));
+            a11 = vectors > 1 ? TSimd.Load(ref Unsafe.Add(ref acc, accStride + w)) : default;
+            a12 = vectors > 2 ? TSimd.Load(ref Unsafe.Add(ref acc, accStride + 2 * w)) : default;
+            a13 = vectors > 3 ? TSimd.Load(ref Unsafe.Add(ref acc, accStride + 3 * w)) : default;
+            a20 = TSimd.Load(ref Unsafe.Add(ref acc, 2 * accStride));
+            a21 = vectors > 1 ? TSimd.Load(ref Unsafe.Add(ref acc, 2 * accStride + w)) : default;
+            a22 = vectors > 2 ? TSimd.Load(ref Unsafe.Add(ref acc, 2 * accStride + 2 * w)) : default;
+            a23 = vectors > 3 ? TSimd.Load(ref Unsafe.Add(ref acc, 2 * accStride + 3 * w)) : default;
+            a30 = TSimd.Load(ref Unsafe.Add(ref acc, 3 * accStride));
+            a31 = vectors > 1 ? TSimd.Load(ref Unsafe.Add(ref acc, 3 * accStride + w)) : default;
+            a32 = vectors > 2 ? TSimd.Load(ref Unsafe.Add(ref acc, 3 * accStride + 2 * w)) : default;
+            a33 = vectors > 3 ? TSimd.Load(ref Unsafe.Add(ref acc, 3 * accStride + 3 * w)) : default;
         }
         ref float x1 = ref Unsafe.Add(ref x0, d);
         ref float x2 = ref Unsafe.Add(ref x0, 2 * d);
         ref float x3 = ref Unsafe.Add(ref x0, 3 * d);
-        for (int j = 0; j < depth; j++)
+        // Two coordinates per trip (fewer loop instructions per fused multiply-add), the second after the first.
+        nint j = 0, cStride = stride, pairs = depth - 1;
+        for (; j < pairs; j += 2)
         {
-            TVec c0 = TSimd.Load(ref c);
-            TVec c1 = TSimd.Load(ref Unsafe.Add(ref c, w));
-            TVec c2 = TSimd.Load(ref Unsafe.Add(ref c, 2 * w));
-            TVec c3 = TSimd.Load(ref Unsafe.Add(ref c, 3 * w));
-            TVec b = TSimd.Broadcast(Unsafe.Add(ref x0, j));
-            a00 = TSimd.MultiplyAdd(b, c0, a00);
-            a01 = TSimd.MultiplyAdd(b, c1, a01);
-            a02 = TSimd.MultiplyAdd(b, c2, a02);
-            a03 = TSimd.MultiplyAdd(b, c3, a03);
-            b = TSimd.Broadcast(Unsafe.Add(ref x1, j));
-            a10 = TSimd.MultiplyAdd(b, c0, a10);
-            a11 = TSimd.MultiplyAdd(b, c1, a11);
-            a12 = TSimd.MultiplyAdd(b, c2, a12);
-            a13 = TSimd.MultiplyAdd(b, c3, a13);
-            b = TSimd.Broadcast(Unsafe.Add(ref x2, j));
-            a20 = TSimd.MultiplyAdd(b, c0, a20);
-            a21 = TSimd.MultiplyAdd(b, c1, a21);
-            a22 = TSimd.MultiplyAdd(b, c2, a22);
-            a23 = TSimd.MultiplyAdd(b, c3, a23);
-            b = TSimd.Broadcast(Unsafe.Add(ref x3, j));
-            a30 = TSimd.MultiplyAdd(b, c0, a30);
-            a31 = TSimd.MultiplyAdd(b, c1, a31);
-            a32 = TSimd.MultiplyAdd(b, c2, a32);
-            a33 = TSimd.MultiplyAdd(b, c3, a33);
-            c = ref Unsafe.Add(ref c, stride);
+            TVec b0 = TSimd.Broadcast(Unsafe.Add(ref x0, j)), b1 = TSimd.Broadcast(Unsafe.Add(ref x1, j));
+            TVec b2 = TSimd.Broadcast(Unsafe.Add(ref x2, j)), b3 = TSimd.Broadcast(Unsafe.Add(ref x3, j));
+            Coordinate<TVectors>(ref c, b0, b1, b2, b3, ref a00, ref a01, ref a02, ref a03, ref a10, ref a11, ref a12, ref a13, ref a20, ref a21, ref a22, ref a23, ref a30, ref a31, ref a32, ref a33);
+            b0 = TSimd.Broadcast(Unsafe.Add(ref x0, j + 1));
+            b1 = TSimd.Broadcast(Unsafe.Add(ref x1, j + 1));
+            b2 = TSimd.Broadcast(Unsafe.Add(ref x2, j + 1));
+            b3 = TSimd.Broadcast(Unsafe.Add(ref x3, j + 1));
+            Coordinate<TVectors>(ref Unsafe.Add(ref c, cStride), b0, b1, b2, b3, ref a00, ref a01, ref a02, ref a03, ref a10, ref a11, ref a12, ref a13, ref a20, ref a21, ref a22, ref a23, ref a30, ref a31, ref a32, ref a33);
+            c = ref Unsafe.Add(ref c, 2 * cStride);
+        }
+        if (j < depth)
+        {
+            var (b0, b1) = (TSimd.Broadcast(Unsafe.Add(ref x0, j)), TSimd.Broadcast(Unsafe.Add(ref x1, j)));
+            var (b2, b3) = (TSimd.Broadcast(Unsafe.Add(ref x2, j)), TSimd.Broadcast(Unsafe.Add(ref x3, j)));
+            Coordinate<TVectors>(ref c, b0, b1, b2, b3, ref a00, ref a01, ref a02, ref a03, ref a10, ref a11, ref a12, ref a13, ref a20, ref a21, ref a22, ref a23, ref a30, ref a31, ref a32, ref a33);
         }
         if ((step & BlockStep.Finish) != 0)
         {
-            epilogue.Keep4(0, a00, a01, a02, a03);
-            epilogue.Keep4(1, a10, a11, a12, a13);
-            epilogue.Keep4(2, a20, a21, a22, a23);
-            epilogue.Keep4(3, a30, a31, a32, a33);
+            Keep<TVectors, TEpilogue>(ref epilogue, 0, a00, a01, a02, a03);
+            Keep<TVectors, TEpilogue>(ref epilogue, 1, a10, a11, a12, a13);
+            Keep<TVectors, TEpilogue>(ref epilogue, 2, a20, a21, a22, a23);
+            Keep<TVectors, TEpilogue>(ref epilogue, 3, a30, a31, a32, a33);
             return;
         }
-        TSimd.Store(a00, ref acc);
-        TSimd.Store(a01, ref Unsafe.Add(ref acc, w));
-        TSimd.Store(a02, ref Unsafe.Add(ref acc, 2 * w));
-        TSimd.Store(a03, ref Unsafe.Add(ref acc, 3 * w));
-        TSimd.Store(a10, ref acc1);
-        TSimd.Store(a11, ref Unsafe.Add(ref acc1, w));
-        TSimd.Store(a12, ref Unsafe.Add(ref acc1, 2 * w));
-        TSimd.Store(a13, ref Unsafe.Add(ref acc1, 3 * w));
-        TSimd.Store(a20, ref acc2);
-        TSimd.Store(a21, ref Unsafe.Add(ref acc2, w));
-        TSimd.Store(a22, ref Unsafe.Add(ref acc2, 2 * w));
-        TSimd.Store(a23, ref Unsafe.Add(ref acc2, 3 * w));
-        TSimd.Store(a30, ref acc3);
-        TSimd.Store(a31, ref Unsafe.Add(ref acc3, w));
-        TSimd.Store(a32, ref Unsafe.Add(ref acc3, 2 * w));
-        TSimd.Store(a33, ref Unsafe.Add(ref acc3, 3 * w));
+        StoreRow<TVectors>(ref acc, a00, a01, a02, a03);
+        StoreRow<TVectors>(ref Unsafe.Add(ref acc, accStride), a10, a11, a12, a13);
+        StoreRow<TVectors>(ref Unsafe.Add(ref acc, 2 * accStride), a20, a21, a22, a23);
+        StoreRow<TVectors>(ref Unsafe.Add(ref acc, 3 * accStride), a30, a31, a32, a33);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Block4x2<TEpilogue>(ref float x0, int d, ref float c, int stride, int depth, ref float acc, int accStride, BlockStep step, ref TEpilogue epilogue)
-        where TEpilogue : struct, ITileEpilogue, allows ref struct
+    /// <summary>
+    /// One coordinate of the tile: loads that coordinate of the tile's centroid vectors from <paramref name="c"/> and adds
+    /// each point's coordinate, broadcast (<paramref name="x0"/> … <paramref name="x3"/>), times them to its accumulators.
+    /// Inlined into <see cref="Block"/>, where the accumulators stay in registers; the caller broadcasts, so that each
+    /// broadcast reads its float straight from memory.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Coordinate<TVectors>(
+        ref float c, TVec x0, TVec x1, TVec x2, TVec x3,
+        ref TVec a00, ref TVec a01, ref TVec a02, ref TVec a03, ref TVec a10, ref TVec a11, ref TVec a12, ref TVec a13,
+        ref TVec a20, ref TVec a21, ref TVec a22, ref TVec a23, ref TVec a30, ref TVec a31, ref TVec a32, ref TVec a33)
+        where TVectors : struct, ITileVectors
     {
-        int w = TSimd.Width;
-        TVec a00 = default, a01 = default;
-        TVec a10 = default, a11 = default;
-        TVec a20 = default, a21 = default;
-        TVec a30 = default, a31 = default;
-        ref float acc1 = ref Unsafe.Add(ref acc, accStride);
-        ref float acc2 = ref Unsafe.Add(ref acc, 2 * accStride);
-        ref float acc3 = ref Unsafe.Add(ref acc, 3 * accStride);
-        if ((step & BlockStep.Resume) != 0)
-        {
-            a00 = TSimd.Load(ref acc);
-            a01 = TSimd.Load(ref Unsafe.Add(ref acc, w));
-            a10 = TSimd.Load(ref acc1);
-            a11 = TSimd.Load(ref Unsafe.Add(ref acc1, w));
-            a20 = TSimd.Load(ref acc2);
-            a21 = TSimd.Load(ref Unsafe.Add(ref acc2, w));
-            a30 = TSimd.Load(ref acc3);
-            a31 = TSimd.Load(ref Unsafe.Add(ref acc3, w));
-        }
-        ref float x1 = ref Unsafe.Add(ref x0, d);
-        ref float x2 = ref Unsafe.Add(ref x0, 2 * d);
-        ref float x3 = ref Unsafe.Add(ref x0, 3 * d);
-        for (int j = 0; j < depth; j++)
-        {
-            TVec c0 = TSimd.Load(ref c);
-            TVec c1 = TSimd.Load(ref Unsafe.Add(ref c, w));
-            TVec b = TSimd.Broadcast(Unsafe.Add(ref x0, j));
-            a00 = TSimd.MultiplyAdd(b, c0, a00);
-            a01 = TSimd.MultiplyAdd(b, c1, a01);
-            b = TSimd.Broadcast(Unsafe.Add(ref x1, j));
-            a10 = TSimd.MultiplyAdd(b, c0, a10);
-            a11 = TSimd.MultiplyAdd(b, c1, a11);
-            b = TSimd.Broadcast(Unsafe.Add(ref x2, j));
-            a20 = TSimd.MultiplyAdd(b, c0, a20);
-            a21 = TSimd.MultiplyAdd(b, c1, a21);
-            b = TSimd.Broadcast(Unsafe.Add(ref x3, j));
-            a30 = TSimd.MultiplyAdd(b, c0, a30);
-            a31 = TSimd.MultiplyAdd(b, c1, a31);
-            c = ref Unsafe.Add(ref c, stride);
-        }
-        if ((step & BlockStep.Finish) != 0)
-        {
-            epilogue.Keep2(0, a00, a01);
-            epilogue.Keep2(1, a10, a11);
-            epilogue.Keep2(2, a20, a21);
-            epilogue.Keep2(3, a30, a31);
-            return;
-        }
-        TSimd.Store(a00, ref acc);
-        TSimd.Store(a01, ref Unsafe.Add(ref acc, w));
-        TSimd.Store(a10, ref acc1);
-        TSimd.Store(a11, ref Unsafe.Add(ref acc1, w));
-        TSimd.Store(a20, ref acc2);
-        TSimd.Store(a21, ref Unsafe.Add(ref acc2, w));
-        TSimd.Store(a30, ref acc3);
-        TSimd.Store(a31, ref Unsafe.Add(ref acc3, w));
+        int w = TSimd.Width, vectors = TVectors.Count;
+        TVec c0 = TSimd.Load(ref c);
+        TVec c1 = vectors > 1 ? TSimd.Load(ref Unsafe.Add(ref c, w)) : default;
+        TVec c2 = vectors > 2 ? TSimd.Load(ref Unsafe.Add(ref c, 2 * w)) : default;
+        TVec c3 = vectors > 2 ? TSimd.Load(ref Unsafe.Add(ref c, 3 * w)) : default;
+        MultiplyAddRow<TVectors>(x0, c0, c1, c2, c3, ref a00, ref a01, ref a02, ref a03);
+        MultiplyAddRow<TVectors>(x1, c0, c1, c2, c3, ref a10, ref a11, ref a12, ref a13);
+        MultiplyAddRow<TVectors>(x2, c0, c1, c2, c3, ref a20, ref a21, ref a22, ref a23);
+        MultiplyAddRow<TVectors>(x3, c0, c1, c2, c3, ref a30, ref a31, ref a32, ref a33);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Block4x1<TEpilogue>(ref float x0, int d, ref float c, int stride, int depth, ref float acc, int accStride, BlockStep step, ref TEpilogue epilogue)
+    /// <summary><c>aᵥ = b · cᵥ + aᵥ</c> for the tile's vectors, one point's row of accumulators.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void MultiplyAddRow<TVectors>(TVec b, TVec c0, TVec c1, TVec c2, TVec c3, ref TVec a0, ref TVec a1, ref TVec a2, ref TVec a3)
+        where TVectors : struct, ITileVectors
+    {
+        a0 = TSimd.MultiplyAdd(b, c0, a0);
+        if (TVectors.Count > 1)
+            a1 = TSimd.MultiplyAdd(b, c1, a1);
+        if (TVectors.Count > 2)
+        {
+            a2 = TSimd.MultiplyAdd(b, c2, a2);
+            a3 = TSimd.MultiplyAdd(b, c3, a3);
+        }
+    }
+
+    /// <summary>Stores one row's accumulators for the next slice, as many vectors as the tile has.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StoreRow<TVectors>(ref float row, TVec a0, TVec a1, TVec a2, TVec a3)
+        where TVectors : struct, ITileVectors
+    {
+        TSimd.Store(a0, ref row);
+        if (TVectors.Count > 1)
+            TSimd.Store(a1, ref Unsafe.Add(ref row, TSimd.Width));
+        if (TVectors.Count > 2)
+        {
+            TSimd.Store(a2, ref Unsafe.Add(ref row, 2 * TSimd.Width));
+            TSimd.Store(a3, ref Unsafe.Add(ref row, 3 * TSimd.Width));
+        }
+    }
+
+    /// <summary>Hands one row's finished dot products to the epilogue, as many vectors as the tile has.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Keep<TVectors, TEpilogue>(ref TEpilogue epilogue, int row, TVec a0, TVec a1, TVec a2, TVec a3)
+        where TVectors : struct, ITileVectors
         where TEpilogue : struct, ITileEpilogue, allows ref struct
     {
-        TVec a00 = default;
-        TVec a10 = default;
-        TVec a20 = default;
-        TVec a30 = default;
-        ref float acc1 = ref Unsafe.Add(ref acc, accStride);
-        ref float acc2 = ref Unsafe.Add(ref acc, 2 * accStride);
-        ref float acc3 = ref Unsafe.Add(ref acc, 3 * accStride);
-        if ((step & BlockStep.Resume) != 0)
-        {
-            a00 = TSimd.Load(ref acc);
-            a10 = TSimd.Load(ref acc1);
-            a20 = TSimd.Load(ref acc2);
-            a30 = TSimd.Load(ref acc3);
-        }
-        ref float x1 = ref Unsafe.Add(ref x0, d);
-        ref float x2 = ref Unsafe.Add(ref x0, 2 * d);
-        ref float x3 = ref Unsafe.Add(ref x0, 3 * d);
-        for (int j = 0; j < depth; j++)
-        {
-            TVec c0 = TSimd.Load(ref c);
-            TVec b = TSimd.Broadcast(Unsafe.Add(ref x0, j));
-            a00 = TSimd.MultiplyAdd(b, c0, a00);
-            b = TSimd.Broadcast(Unsafe.Add(ref x1, j));
-            a10 = TSimd.MultiplyAdd(b, c0, a10);
-            b = TSimd.Broadcast(Unsafe.Add(ref x2, j));
-            a20 = TSimd.MultiplyAdd(b, c0, a20);
-            b = TSimd.Broadcast(Unsafe.Add(ref x3, j));
-            a30 = TSimd.MultiplyAdd(b, c0, a30);
-            c = ref Unsafe.Add(ref c, stride);
-        }
-        if ((step & BlockStep.Finish) != 0)
-        {
-            epilogue.Keep1(0, a00);
-            epilogue.Keep1(1, a10);
-            epilogue.Keep1(2, a20);
-            epilogue.Keep1(3, a30);
-            return;
-        }
-        TSimd.Store(a00, ref acc);
-        TSimd.Store(a10, ref acc1);
-        TSimd.Store(a20, ref acc2);
-        TSimd.Store(a30, ref acc3);
+        if (TVectors.Count == 4)
+            epilogue.Keep4(row, a0, a1, a2, a3);
+        else if (TVectors.Count == 2)
+            epilogue.Keep2(row, a0, a1);
+        else
+            epilogue.Keep1(row, a0);
     }
 }

@@ -92,11 +92,11 @@ internal sealed partial class CpuKernels<TSimd, TVec>
                         ref float c = ref Unsafe.Add(ref slice, v);
                         ref float a = ref Unsafe.Add(ref groupAcc, v);
                         if (tile == 4 * w)
-                            Block4x4(ref x, d, ref c, columns, depth, ref a, accStride, step, ref epilogue);
+                            Block<FourVectors, BlockEpilogue>(ref x, d, ref c, columns, depth, ref a, accStride, step, ref epilogue);
                         else if (tile == 2 * w)
-                            Block4x2(ref x, d, ref c, columns, depth, ref a, accStride, step, ref epilogue);
+                            Block<TwoVectors, BlockEpilogue>(ref x, d, ref c, columns, depth, ref a, accStride, step, ref epilogue);
                         else
-                            Block4x1(ref x, d, ref c, columns, depth, ref a, accStride, step, ref epilogue);
+                            Block<OneVector, BlockEpilogue>(ref x, d, ref c, columns, depth, ref a, accStride, step, ref epilogue);
                         v += tile;
                     }
                 }

@@ -4,7 +4,7 @@ namespace GpuKMeans.Backends.Cpu;
 
 /// <summary>
 /// The unblocked distance rows (<see cref="DistanceRows4"/>, for the distance matrix and k-means++): the
-/// register tiles of <c>CpuKernels.BlockTiles.cs</c> over the whole d × kPad transposed panel in one slice,
+/// register tile of <c>CpuKernels.BlockTiles.cs</c> over the whole d × kPad transposed panel in one slice,
 /// with an epilogue that stores the finished distances to the tile.
 /// </summary>
 internal sealed partial class CpuKernels<TSimd, TVec>
@@ -24,17 +24,17 @@ internal sealed partial class CpuKernels<TSimd, TVec>
             for (; column + 4 * w <= padded; column += 4 * w)
             {
                 var store = new StoreEpilogue(ref Unsafe.Add(ref t, column), padded, ref points.Norms[row], ref Unsafe.Add(ref panel.Norms, column));
-                Block4x4(ref x, d, ref Unsafe.Add(ref panel.Transposed, column), padded, d, ref t, 0, BlockStep.Finish, ref store);
+                Block<FourVectors, StoreEpilogue>(ref x, d, ref Unsafe.Add(ref panel.Transposed, column), padded, d, ref t, 0, BlockStep.Finish, ref store);
             }
         for (; column + 2 * w <= padded; column += 2 * w)
         {
             var store = new StoreEpilogue(ref Unsafe.Add(ref t, column), padded, ref points.Norms[row], ref Unsafe.Add(ref panel.Norms, column));
-            Block4x2(ref x, d, ref Unsafe.Add(ref panel.Transposed, column), padded, d, ref t, 0, BlockStep.Finish, ref store);
+            Block<TwoVectors, StoreEpilogue>(ref x, d, ref Unsafe.Add(ref panel.Transposed, column), padded, d, ref t, 0, BlockStep.Finish, ref store);
         }
         for (; column < padded; column += w)
         {
             var store = new StoreEpilogue(ref Unsafe.Add(ref t, column), padded, ref points.Norms[row], ref Unsafe.Add(ref panel.Norms, column));
-            Block4x1(ref x, d, ref Unsafe.Add(ref panel.Transposed, column), padded, d, ref t, 0, BlockStep.Finish, ref store);
+            Block<OneVector, StoreEpilogue>(ref x, d, ref Unsafe.Add(ref panel.Transposed, column), padded, d, ref t, 0, BlockStep.Finish, ref store);
         }
     }
 

@@ -73,8 +73,8 @@ internal abstract partial class CpuKernels
 }
 
 /// <summary>
-/// The CPU kernels at one vector width. All distances come from one family of register tiles (four points ×
-/// up to four vectors of centroids, <c>CpuKernels.BlockTiles.cs</c>); the Lloyd assignment runs them
+/// The CPU kernels at one vector width. All distances come from one register tile (four points × four, two or
+/// one vector(s) of centroids, <c>CpuKernels.BlockTiles.cs</c>); the Lloyd assignment runs them
 /// cache-blocked like a GEMM with the argmin fused (<c>CpuKernels.Blocked.cs</c>), the distance matrix and
 /// k-means++ unblocked over the transposed panel (<c>CpuKernels.MicroKernels.cs</c>). Each lane is a plain
 /// chain of fused multiply-adds in column order, so the result depends neither on the vector width nor on

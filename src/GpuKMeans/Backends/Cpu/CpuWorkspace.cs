@@ -29,6 +29,9 @@ internal sealed partial class CpuWorkspace : IFitWorkspace
     private int[] _previousLabels;
     private float[] _centroidRows = [];
 
+    /// <summary>Whether <see cref="_centroids"/> holds the current centroids: only the distance matrix reads it, so it is packed on first use.</summary>
+    private bool _panelCurrent;
+
     public CpuWorkspace(CpuKernels kernels, CpuResidentPoints resident, bool fuseAccumulate, bool ownsPoints)
     {
         _kernels = kernels;
@@ -58,7 +61,7 @@ internal sealed partial class CpuWorkspace : IFitWorkspace
     public void SetCentroids(ReadOnlySpan<float> centroids, int clusterCount)
     {
         _centroidRows = centroids[..(clusterCount * Dimensions)].ToArray();
-        _centroids.Pack(centroids, clusterCount, Dimensions);
+        _panelCurrent = false;
         _microPanels.Pack(centroids, clusterCount, Dimensions);
         if (_blocks.ClusterCount != clusterCount)
             Relayout(clusterCount);
@@ -144,6 +147,11 @@ internal sealed partial class CpuWorkspace : IFitWorkspace
     {
         ArgumentOutOfRangeException.ThrowIfNegative(firstRow);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(rowCount, Count - firstRow);
+        if (!_panelCurrent)
+        {
+            _centroids.Pack(_centroidRows, _microPanels.Count, Dimensions);
+            _panelCurrent = true;
+        }
         int k = _centroids.Count;
         int padded = _centroids.Padded;
         if (distances.Length < (long)rowCount * k)
