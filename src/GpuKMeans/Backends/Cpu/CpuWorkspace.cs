@@ -193,6 +193,6 @@ internal sealed partial class CpuWorkspace : IFitWorkspace
     /// <summary>Rows per assignment chunk: <see cref="ChunkFloats"/> of points, 64 to 512 rows, a multiple of 4.</summary>
     private int ChunkRows => Math.Clamp(ChunkFloats / Dimensions, 64, 512) & ~3;
 
-    /// <summary>A worker's distance tile: four rows × the padded centroid count.</summary>
-    private float[] NewTile() => new float[4 * Math.Max(_centroids.Padded, _seedPanel.Padded) + CpuKernels.SeedingTileSpare];
+    /// <summary>A worker's tile: four rows × the padded centroid count, or sixteen rows × d for the AVX-512 seeding pass.</summary>
+    private float[] NewTile() => new float[CpuKernels.SeedingTileLength(Math.Max(_centroids.Padded, _seedPanel.Padded), Dimensions)];
 }
