@@ -11,7 +11,7 @@ public enum KMeansAlgorithm
 {
     /// <summary>
     /// <see cref="Lloyd"/>, as scikit-learn's default: pruning pays only on clustered data with a large k, which
-    /// cannot be known before the fit (measured: <see cref="Yinyang"/> 1.9× faster on 1M × 32 blobs with k = 256,
+    /// cannot be known before the fit (measured: <see cref="Yinyang"/> 1.5–1.7× faster, 1.7–1.9× less CPU, on 1M × 32 blobs with k = 256,
     /// 2.7× slower on 200k × 32 uniform points with k = 64; benchmarks/RESULTS.md). Choose a pruned one explicitly.
     /// </summary>
     Auto,
