@@ -18,7 +18,7 @@ public sealed class CpuSimdPathTests
     {
         var data = new TheoryData<int, int, int, int>();
         foreach (int bits in new[] { 32, 128, 256, 512 })
-            foreach (var (n, d, k) in new[] { (1, 1, 1), (1003, 7, 5), (1000, 33, 64), (2000, 2, 20), (4099, 130, 257) })
+            foreach (var (n, d, k) in new[] { (1, 1, 1), (1003, 7, 5), (1000, 33, 64), (2000, 2, 20), (4099, 130, 257), (1001, 8, 9), (517, 16, 3), (700, 4, 17), (300, 64, 4) })
                 data.Add(bits, n, d, k);
         return data;
     }
