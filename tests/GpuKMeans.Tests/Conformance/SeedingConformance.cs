@@ -20,6 +20,11 @@ public abstract class SeedingConformance<TFixture>(TFixture fixture) where TFixt
     [InlineData(3001, 33)]
     public void ManyCandidatesMatchReference(int n, int d) => CheckPass(n, d, 19);
 
+    /// <summary>More candidates than the CPU keeps on the stack (64): its lane sums and distances go on the heap.</summary>
+    [Theory]
+    [InlineData(700, 8)]
+    public void MoreCandidatesThanTheStackHoldsMatchReference(int n, int d) => CheckPass(n, d, 70);
+
     private void CheckPass(int n, int d, int candidateCount)
     {
         int seed = TestData.NewSeed();

@@ -41,7 +41,7 @@ internal abstract partial class CpuKernels
         }
     }
 
-    /// <summary>Candidates whose row lanes go on the stack; more (never from k-means++'s 2 + ⌊ln k⌋ trials) go on the heap.</summary>
+    /// <summary>Candidates whose row lanes and distances go on the stack; more (never from k-means++'s 2 + ⌊ln k⌋ trials) go on the heap.</summary>
     protected const int StackCandidates = 64;
 }
 
@@ -104,7 +104,7 @@ internal sealed partial class CpuKernels<TSimd, TVec>
     {
         int d = points.Dimensions, count = laneSums.Length / SeedingLanes, padded = panel.Padded;
         int batches = (count + (pending ? 1 : 0) + 7) / 8;   // eight panel lanes per batch; padded ≥ 8 · batches
-        Span<float> distances = stackalloc float[batches * 8 * SeedingLanes];
+        Span<float> distances = batches * 8 <= StackCandidates ? stackalloc float[batches * 8 * SeedingLanes] : new float[batches * 8 * SeedingLanes];
         Span<float> edge = stackalloc float[3 * SeedingLanes];
         ref float x = ref MemoryMarshal.GetReference(tile);
         ref float distanceStart = ref MemoryMarshal.GetReference(distances);
