@@ -79,8 +79,9 @@ public abstract class SeedingConformance<TFixture>(TFixture fixture) where TFixt
     }
 
     /// <summary>
-    /// A candidate's block sums do not depend on the other candidates of the pass: 16 candidates (the CPU's register
-    /// path, two ILGPU launches) and the same 16 plus one (the CPU's memory path, three launches) agree bit for bit.
+    /// A candidate's block sums do not depend on the other candidates of the pass: 16 candidates (two ILGPU launches of
+    /// 8 lanes) and the same 16 plus one (three launches; on the CPU, a third batch of eight centres filled differently)
+    /// agree bit for bit.
     /// </summary>
     [Theory]
     [InlineData(1000, 3)]

@@ -54,7 +54,12 @@ internal sealed partial class CpuKernels<TSimd, TVec>
     /// <summary>‖x‖² + ‖c‖² − 2·dot clamped at 0 (the −2 product is exact, so this equals the GPU kernels' formula).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TVec Distance(TVec dot, TVec pointNorm, ref float centroidNorms) =>
-        TSimd.ClampAtZero(TSimd.MultiplyAdd(dot, TSimd.Broadcast(-2f), TSimd.Add(pointNorm, TSimd.Load(ref centroidNorms))));
+        Distance(dot, pointNorm, TSimd.Load(ref centroidNorms));
+
+    /// <summary>The same formula with the centroid norms already in a vector (the k-means++ pass broadcasts one centre's).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVec Distance(TVec dot, TVec pointNorm, TVec centroidNorms) =>
+        TSimd.ClampAtZero(TSimd.MultiplyAdd(dot, TSimd.Broadcast(-2f), TSimd.Add(pointNorm, centroidNorms)));
 
     /// <summary>One tile of four points (rows <paramref name="d"/> floats apart from <paramref name="x0"/>) × <typeparamref name="TVectors"/> vectors.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -204,9 +204,16 @@ internal sealed partial class CpuKernels<TSimd, TVec>
         StoreDistance(a7, pointNorm, ref centreNorms, 7, ref output);
     }
 
-    /// <summary><see cref="Distance"/> of sixteen rows to one centre (its norm broadcast), stored at lane <paramref name="lane"/> of the output.</summary>
+    /// <summary>
+    /// <see cref="Distance"/> of sixteen rows to one centre (its norm broadcast), stored at lane <paramref name="lane"/> of
+    /// the output. TVec is <see cref="Vector512{T}"/> here (the caller checks), so the micro-kernels' own formula applies.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void StoreDistance(Vector512<float> dot, Vector512<float> pointNorm, ref float centreNorms, int lane, ref float output) =>
-        Simd512.ClampAtZero(Vector512.FusedMultiplyAdd(dot, Vector512.Create(-2f), pointNorm + Vector512.Create(Unsafe.Add(ref centreNorms, lane))))
-            .StoreUnsafe(ref output, (nuint)(lane * SeedingLanes));
+    private static void StoreDistance(Vector512<float> dot, Vector512<float> pointNorm, ref float centreNorms, int lane, ref float output)
+    {
+        var centreNorm = Vector512.Create(Unsafe.Add(ref centreNorms, lane));
+        var distance = Distance(Unsafe.As<Vector512<float>, TVec>(ref dot), Unsafe.As<Vector512<float>, TVec>(ref pointNorm),
+            Unsafe.As<Vector512<float>, TVec>(ref centreNorm));
+        Unsafe.As<TVec, Vector512<float>>(ref distance).StoreUnsafe(ref output, (nuint)(lane * SeedingLanes));
+    }
 }
